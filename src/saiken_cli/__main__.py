@@ -1,0 +1,3 @@
+from saiken_cli.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,487 @@
+"""Late-payment damages (遅延損害金) — 民法419条1項, 412条, 489条.
+
+damages = principal × rate × time, where "time" is counted by a declared method
+(rules/data/damages_methods.toml):
+
+- ``simple365``  : days ÷ 365 (the contract formula; the design card's default)
+- ``court``      : whole years at the annual rate, the rest split by calendar year ÷365/÷366,
+                   summed, floored once (東京地裁民事21部)
+- ``court-each`` : the same, each part floored before adding (岡山地裁の計算例)
+- ``kyotaku``    : whole years, the rest ÷366 if the year from its first day contains 29 Feb
+                   (法務局, 抽象的2月29日説)
+- ``actual``     : every day ÷ the length of its own calendar year
+
+Spans are inclusive at both ends: ``first_on`` is the first day damages accrue (the day
+after the due date, 412条1項; or the date a judgment writes 「…から支払済みまで」) and
+``last_on`` the payment or filing date.
+
+Partial payments go to 費用 → 損害金 → 元本 (489条). Damages accrue through the payment
+date inclusive; each segment is floored; the next segment starts the day after on the
+reduced principal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from saiken_cli import rules
+from saiken_cli.calc import daycount, periods
+from saiken_cli.calc.rates import RateChoice, legal_rate
+from saiken_cli.calc.rounding import FLOOR_CITATION, floor_yen
+from saiken_cli.errors import ConflictError, InputError, RuleNotInForce
+from saiken_cli.rules import Citation, Row
+
+SCHEMA_VERSION = "1"
+METHODS = ("simple365", "court", "court-each", "kyotaku", "actual")
+ONE_DAY = timedelta(days=1)
+
+ART_419 = Citation(law="民法", article="419", paragraph="1", en="money debts: damages at the statutory rate, or the agreed rate if higher")
+ART_412 = Citation(law="民法", article="412", paragraph="1", en="a fixed due date: in default from the day after it")
+ART_489 = Citation(law="民法", article="489", paragraph="1", en="payments go to costs, then interest/damages, then principal")
+ART_17_3 = Citation(
+    law="民法の一部を改正する法律",
+    law_no="平成29年法律第44号",
+    article="附則17条",
+    paragraph="3",
+    en="the date default began decides the statutory rate",
+)
+
+
+@dataclass(frozen=True)
+class Method:
+    key: str
+    whole_years: bool
+    fraction_basis: str
+    floor_at: str
+    unit_yen: int
+    row: Row
+
+
+def method(key: str) -> Method:
+    if key not in METHODS:
+        raise InputError("--method", key, "one of " + ", ".join(METHODS))
+    row = rules.load("damages_methods").only(key)
+    return Method(
+        key=key,
+        whole_years=row["whole_years"] == "yes",
+        fraction_basis=row["fraction_basis"],
+        floor_at=row["floor_at"],
+        unit_yen=row["rounding_unit_yen"],
+        row=row,
+    )
+
+
+@dataclass(frozen=True)
+class Payment:
+    paid_on: date
+    amount_yen: int
+
+
+@dataclass(frozen=True)
+class Part:
+    """One term of the sum: whole years at the annual rate, or days over a year length."""
+
+    kind: str  # "years" | "days"
+    first_on: date | None
+    last_on: date | None
+    count: int  # years or days
+    denominator: int | None  # 365 / 366 for "days"; None for "years"
+    exact: Fraction  # yen, before rounding
+    amount_yen: int | None  # floored, when the method floors each part
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind}
+        if self.first_on:
+            out["from"] = self.first_on.isoformat()
+            out["to"] = self.last_on.isoformat() if self.last_on else None
+        out["years" if self.kind == "years" else "days"] = self.count
+        if self.denominator:
+            out["denominator"] = self.denominator
+        out["exact_yen"] = _fraction_str(self.exact)
+        if self.amount_yen is not None:
+            out["amount_yen"] = self.amount_yen
+        return out
+
+
+@dataclass(frozen=True)
+class Application:
+    """How one payment was applied (489条)."""
+
+    paid_on: date
+    amount_yen: int
+    to_damages_yen: int
+    to_principal_yen: int
+    excess_yen: int
+    principal_after_yen: int
+    unpaid_damages_after_yen: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.paid_on.isoformat(),
+            "amount_yen": self.amount_yen,
+            "to_costs_yen": 0,
+            "to_damages_yen": self.to_damages_yen,
+            "to_principal_yen": self.to_principal_yen,
+            "excess_yen": self.excess_yen,
+            "principal_after_yen": self.principal_after_yen,
+            "unpaid_damages_after_yen": self.unpaid_damages_after_yen,
+        }
+
+
+@dataclass(frozen=True)
+class Segment:
+    first_on: date | None
+    last_on: date | None
+    days: int
+    principal_yen: int
+    rate: Decimal
+    parts: tuple[Part, ...]
+    amount_yen: int
+    payment: Application | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "from": self.first_on.isoformat() if self.first_on else None,
+            "to": self.last_on.isoformat() if self.last_on else None,
+            "days": self.days,
+            "principal_yen": self.principal_yen,
+            "rate": str(self.rate),
+            "amount_yen": self.amount_yen,
+            "parts": [p.to_dict() for p in self.parts],
+        }
+        if self.payment:
+            out["payment"] = self.payment.to_dict()
+        return out
+
+
+@dataclass(frozen=True)
+class DamagesInput:
+    """What `saiken damages` computes. Exactly one way of giving the span:
+
+    - ``days`` alone (simple365 only), or
+    - ``first_on`` + ``last_on`` (both inclusive), or
+    - ``due_on`` + ``last_on``: damages start the day after the due date (民法412条1項).
+    """
+
+    principal_yen: int
+    rate: Decimal | None = None  # None → the 法定利率 (legal)
+    method: str = "simple365"
+    days: int | None = None
+    first_on: date | None = None
+    last_on: date | None = None
+    due_on: date | None = None
+    commercial: bool = False
+    payments: tuple[Payment, ...] = ()
+    compare: bool = False
+
+
+@dataclass(frozen=True)
+class DamagesResult:
+    input: DamagesInput
+    method: str
+    rate: Decimal
+    rate_basis: str  # "given" | "legal-civil" | "legal-commercial"
+    first_on: date | None
+    last_on: date | None
+    days: int
+    segments: tuple[Segment, ...]
+    total_yen: int
+    remaining_principal_yen: int | None
+    unpaid_damages_yen: int | None
+    paid_yen: int
+    comparison: tuple[tuple[str, int], ...] = ()
+    citations: tuple[Citation, ...] = ()
+    warnings: tuple[str, ...] = ()
+    assumptions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    rate_rows: tuple[Row, ...] = field(default=(), repr=False)
+
+    @property
+    def total_owed_yen(self) -> int:
+        if self.remaining_principal_yen is None:
+            return self.input.principal_yen + self.total_yen
+        return self.remaining_principal_yen + (self.unpaid_damages_yen or 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        m = method(self.method)
+        out: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "command": "damages",
+            "principal_yen": self.input.principal_yen,
+            "rate": str(self.rate),
+            "rate_percent": _percent(self.rate),
+            "rate_basis": self.rate_basis,
+            "method": self.method,
+            "from": self.first_on.isoformat() if self.first_on else None,
+            "to": self.last_on.isoformat() if self.last_on else None,
+            "days": self.days,
+            "total_yen": self.total_yen,
+            "segments": [s.to_dict() for s in self.segments],
+            "rounding": {
+                "direction": "floor",
+                "unit_yen": m.unit_yen,
+                "step": "each_part" if m.floor_at == "part" else ("each_segment" if self.input.payments else "total"),
+                "basis": FLOOR_CITATION,
+            },
+        }
+        if self.input.payments:
+            out["payments_yen"] = self.paid_yen
+            out["remaining_principal_yen"] = self.remaining_principal_yen
+            out["unpaid_damages_yen"] = self.unpaid_damages_yen
+            out["total_owed_yen"] = self.total_owed_yen
+        if self.comparison:
+            out["comparison"] = [
+                {"method": k, "total_yen": v, "difference_yen": v - self.total_yen} for k, v in self.comparison
+            ]
+        out["rate_rows"] = [r.to_dict() for r in self.rate_rows]
+        out["citations"] = [c.to_dict() for c in self.citations]
+        out["assumptions"] = list(self.assumptions)
+        out["notes"] = list(self.notes)
+        out["warnings"] = list(self.warnings)
+        return out
+
+
+def _fraction_str(value: Fraction) -> str:
+    """An exact amount as a decimal string with 6 places (display only; never re-parsed)."""
+    scaled = value * 1_000_000
+    whole = scaled.numerator // scaled.denominator
+    return f"{whole // 1_000_000}.{whole % 1_000_000:06d}"
+
+
+def _percent(rate: Decimal) -> str:
+    text = format((rate * 100).normalize(), "f")
+    return text
+
+
+def accrue(principal_yen: int, rate: Decimal, m: Method, first_on: date, last_on: date) -> tuple[tuple[Part, ...], int]:
+    """Damages on ``principal_yen`` for the inclusive span, by method ``m``: (parts, yen)."""
+    r = Fraction(rate)
+    base = principal_yen * r
+    parts: list[Part] = []
+    cursor = first_on
+    if m.whole_years:
+        n, years_end = periods.whole_years_within(first_on, last_on)
+        if n:
+            parts.append(Part("years", first_on, years_end, n, None, base * n, None))
+            cursor = years_end + ONE_DAY
+    if cursor <= last_on:
+        if m.fraction_basis == "calendar_year":
+            for a, b, length in daycount.split_by_calendar_year(cursor, last_on):
+                d = daycount.days_inclusive(a, b)
+                parts.append(Part("days", a, b, d, length, base * d / length, None))
+        elif m.fraction_basis == "365":
+            d = daycount.days_inclusive(cursor, last_on)
+            parts.append(Part("days", cursor, last_on, d, 365, base * d / 365, None))
+        elif m.fraction_basis == "abstract_feb29":
+            year_from_cursor = periods.period_end(cursor, years=1, starts_at_midnight=True)
+            length = 366 if daycount.contains_feb29(cursor, year_from_cursor) else 365
+            d = daycount.days_inclusive(cursor, last_on)
+            parts.append(Part("days", cursor, last_on, d, length, base * d / length, None))
+        else:  # pragma: no cover - the rule file is validated by tests
+            raise ValueError(f"unknown fraction_basis {m.fraction_basis!r}")
+    if m.floor_at == "part":
+        floored = tuple(replace(p, amount_yen=floor_yen(p.exact, m.unit_yen)) for p in parts)
+        return floored, sum(p.amount_yen or 0 for p in floored)
+    return tuple(parts), floor_yen(sum((p.exact for p in parts), Fraction(0)), m.unit_yen)
+
+
+def simple_days(principal_yen: int, rate: Decimal, days: int, m: Method) -> tuple[tuple[Part, ...], int]:
+    """principal × rate × days ÷ 365, floored (``--days N`` without dates)."""
+    exact = principal_yen * Fraction(rate) * days / 365
+    part = Part("days", None, None, days, 365, exact, None)
+    return (part,), floor_yen(exact, m.unit_yen)
+
+
+def _resolve_span(inp: DamagesInput) -> tuple[date | None, date | None, list[str]]:
+    assumptions: list[str] = []
+    given = [name for name, v in (("--days", inp.days), ("--from", inp.first_on), ("--due-date", inp.due_on)) if v is not None]
+    if len(given) > 1:
+        raise ConflictError(f"give the span one way: {' and '.join(given)} cannot be combined")
+    if inp.days is not None:
+        if inp.last_on is not None:
+            raise ConflictError("--days and --to cannot be combined: give --days N, or --from/--due-date with --to")
+        if inp.days < 1:
+            raise InputError("--days", inp.days, "a whole number of days, 1 or more")
+        return None, None, assumptions
+    if inp.first_on is None and inp.due_on is None:
+        raise ConflictError("give the span: --days N, or --from D --to D, or --due-date D --to D")
+    if inp.last_on is None:
+        flag = "--from" if inp.first_on else "--due-date"
+        raise ConflictError(f"{flag} needs --to (the last day: the payment or filing date, inclusive)")
+    if inp.due_on is not None:
+        first_on = inp.due_on + ONE_DAY
+        assumptions.append(
+            f"期限 {inp.due_on.isoformat()} の翌日 {first_on.isoformat()} から遅滞 (民法412条1項) / "
+            f"default from the day after the due date"
+        )
+        if inp.last_on <= inp.due_on:
+            raise InputError("--to", inp.last_on.isoformat(), f"a date after --due-date {inp.due_on.isoformat()}")
+    else:
+        first_on = inp.first_on
+        if inp.last_on < first_on:
+            raise InputError("--to", inp.last_on.isoformat(), f"a date on or after --from {first_on.isoformat()}")
+    return first_on, inp.last_on, assumptions
+
+
+def compute(inp: DamagesInput) -> DamagesResult:
+    if inp.principal_yen <= 0:
+        raise InputError("--principal", inp.principal_yen, "a positive amount in yen")
+    m = method(inp.method)
+    first_on, last_on, assumptions = _resolve_span(inp)
+    if first_on is None and m.key != "simple365":
+        raise ConflictError(f"--method {m.key} needs dates (--from/--to or --due-date/--to), not --days")
+    if first_on is None and inp.payments:
+        raise ConflictError("--payment needs dates (--from/--to or --due-date/--to), not --days")
+    if first_on is None and inp.compare:
+        raise ConflictError("--compare needs dates (--from/--to or --due-date/--to), not --days")
+
+    warnings: list[str] = []
+    notes: list[str] = []
+    citations: list[Citation] = [ART_419]
+    if inp.due_on is not None:
+        citations.append(ART_412)
+    rate_rows: tuple[Row, ...] = ()
+    if inp.rate is None:
+        if first_on is None:
+            raise ConflictError(
+                "--rate legal needs --from or --due-date: the date default began decides the 法定利率 (民法419条1項)"
+            )
+        choice: RateChoice = legal_rate(first_on, commercial=inp.commercial)
+        rate, rate_basis, rate_rows = choice.rate, choice.basis, choice.rows
+        warnings.extend(choice.warnings)
+        notes.extend(choice.notes)
+        citations.append(ART_17_3)
+        citations.extend(c for row in rate_rows for c in row.citations)
+        assumptions.append(
+            f"法定利率 {_percent(rate)}%: 遅滞の始まった {first_on.isoformat()} の利率 (民法419条1項・附則17条3項) / "
+            f"the statutory rate on the day default began"
+        )
+    else:
+        if inp.commercial:
+            raise ConflictError("--commercial goes with --rate legal (it selects the pre-2020 商事法定利率 6%)")
+        rate, rate_basis = inp.rate, "given"
+        if first_on is not None:
+            try:
+                legal = legal_rate(first_on)
+            except RuleNotInForce:
+                legal = None
+            if legal is not None and rate < legal.rate:
+                warnings.append(
+                    f"指定利率 {_percent(rate)}% は遅滞開始日の法定利率 {_percent(legal.rate)}% を下回る: "
+                    f"損害賠償額の予定(民法420条)がなければ法定利率による (419条1項) / the rate given is below "
+                    f"the statutory rate; without a liquidated-damages agreement the statutory rate applies"
+                )
+
+    segments: list[Segment] = []
+    principal = inp.principal_yen
+    unpaid = 0
+    total = 0
+    paid = 0
+    if first_on is None:
+        assert inp.days is not None
+        parts, amount = simple_days(principal, rate, inp.days, m)
+        segments.append(Segment(None, None, inp.days, principal, rate, parts, amount))
+        total = amount
+        days = inp.days
+    else:
+        assert last_on is not None
+        days = daycount.days_inclusive(first_on, last_on)
+        cursor = first_on
+        ordered = sorted(inp.payments, key=lambda p: p.paid_on)  # stable: same-date payments keep their order
+        for pay in ordered:
+            if pay.amount_yen <= 0:
+                raise InputError("--payment", f"{pay.paid_on.isoformat()}:{pay.amount_yen}", "DATE:AMOUNT with a positive amount")
+            if not (first_on <= pay.paid_on <= last_on):
+                raise InputError(
+                    "--payment",
+                    f"{pay.paid_on.isoformat()}:{pay.amount_yen}",
+                    f"a payment date within the span {first_on.isoformat()} … {last_on.isoformat()}",
+                )
+            before = principal
+            if principal > 0 and pay.paid_on >= cursor:
+                parts, amount = accrue(principal, rate, m, cursor, pay.paid_on)
+                seg_first, seg_days = cursor, daycount.days_inclusive(cursor, pay.paid_on)
+            else:
+                parts, amount, seg_first, seg_days = (), 0, pay.paid_on, 0
+            unpaid += amount
+            total += amount
+            to_damages = min(pay.amount_yen, unpaid)
+            rest = pay.amount_yen - to_damages
+            to_principal = min(rest, principal)
+            excess = rest - to_principal
+            unpaid -= to_damages
+            principal -= to_principal
+            paid += pay.amount_yen
+            app = Application(pay.paid_on, pay.amount_yen, to_damages, to_principal, excess, principal, unpaid)
+            segments.append(Segment(seg_first, pay.paid_on, seg_days, before, rate, parts, amount, app))
+            if excess:
+                warnings.append(
+                    f"{pay.paid_on.isoformat()} の弁済 {pay.amount_yen:,}円 は残債務を {excess:,}円 超える / "
+                    f"the payment exceeds what was owed by {excess:,} yen"
+                )
+            cursor = max(cursor, pay.paid_on + ONE_DAY)
+        if cursor <= last_on and principal > 0:
+            parts, amount = accrue(principal, rate, m, cursor, last_on)
+            segments.append(
+                Segment(cursor, last_on, daycount.days_inclusive(cursor, last_on), principal, rate, parts, amount)
+            )
+            unpaid += amount
+            total += amount
+        if inp.payments:
+            citations.append(ART_489)
+            assumptions.append(
+                "一部弁済は費用→損害金→元本の順に充当 (民法489条1項; 費用は0円として計算) / payments applied to costs "
+                "(taken as 0) → damages → principal"
+            )
+
+    citations.extend(m.row.citations)
+    comparison: list[tuple[str, int]] = []
+    if first_on is not None and (inp.compare or m.key == "simple365"):
+        for other in METHODS:
+            if other == m.key:
+                comparison.append((other, total))
+                continue
+            other_total = compute(replace(inp, method=other, compare=False, rate=rate, commercial=False)).total_yen
+            comparison.append((other, other_total))
+        if m.key == "simple365":
+            court_total = dict(comparison)["court"]
+            if court_total != total:
+                notes.append(
+                    f"裁判所方式 (--method court: 年単位+暦年日割, 閏年366日) では {court_total:,}円 "
+                    f"(差 {court_total - total:+,}円)。判決・債務名義に365日特約がなければ執行ではこちらが用いられる / "
+                    f"the court method gives {court_total:,} yen ({court_total - total:+,})"
+                )
+        if not inp.compare:
+            comparison = []
+
+    return DamagesResult(
+        input=inp,
+        method=m.key,
+        rate=rate,
+        rate_basis=rate_basis,
+        first_on=first_on,
+        last_on=last_on,
+        days=days,
+        segments=tuple(segments),
+        total_yen=total,
+        remaining_principal_yen=principal if inp.payments else None,
+        unpaid_damages_yen=unpaid if inp.payments else None,
+        paid_yen=paid,
+        comparison=tuple(comparison),
+        citations=tuple(_dedupe(citations)),
+        warnings=tuple(warnings),
+        assumptions=tuple(assumptions),
+        notes=tuple(notes),
+        rate_rows=rate_rows,
+    )
+
+
+def _dedupe(citations: list[Citation]) -> list[Citation]:
+    seen: dict[str, Citation] = {}
+    for c in citations:
+        seen.setdefault(c.label(), c)
+    return list(seen.values())

@@ -1,0 +1,19 @@
+"""Rounding to the yen (端数処理) — the one place where an exact amount becomes ``int`` yen.
+
+Default and only direction: floor (円未満切捨て). Sources: 岡山地裁 「円未満の端数は切り捨て」;
+東京地裁民事21部 「合算して、円未満を切り捨てる」 (rules-reference §1.4). Rounding up would
+exceed the agreed or legal rate.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+FLOOR_CITATION = "円未満切捨て (岡山地裁・東京地裁民事21部「利息・損害金の計算について」)"
+
+
+def floor_yen(amount: Fraction, unit_yen: int = 1) -> int:
+    """Floor a non-negative exact amount to a multiple of ``unit_yen``."""
+    if amount < 0:
+        raise ValueError("amounts to round are not negative")
+    return (amount.numerator // (amount.denominator * unit_yen)) * unit_yen

@@ -1,0 +1,163 @@
+"""The one renderer: JSON to stdout, human tables (rich) to stdout, warnings to stderr.
+
+Command modules build a :class:`View` (plain data, labels already in the chosen language)
+from a result's JSON payload; this module draws it. rich is imported only here and only
+for human output, so ``--json`` never pays for it.
+
+Bilingual messages from calc are written ``"日本語 / English"``; :func:`pick` keeps the
+half for ``--lang``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable
+
+DISCLAIMER = {
+    "ja": "※ 参考計算です。法的助言ではありません。申立て・提出の前に必ず確認してください。",
+    "en": "Not legal advice. Verify every figure before filing.",
+}
+
+
+@dataclass
+class TableView:
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    numeric: set[int] = field(default_factory=set)  # right-aligned column indexes
+
+
+@dataclass
+class View:
+    title: str
+    summary: list[tuple[str, str]] = field(default_factory=list)
+    tables: list[TableView] = field(default_factory=list)
+    sections: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def L(lang: str, ja: str, en: str) -> str:
+    """A label in the chosen language."""
+    return en if lang == "en" else ja
+
+
+def pick(text: str, lang: str) -> str:
+    """Keep one half of a ``"日本語 / English"`` message (both when it is not split)."""
+    if " / " not in text:
+        return text
+    # split at the first " / " after which the text is plain ASCII (the English half)
+    idx = 0
+    while True:
+        idx = text.find(" / ", idx)
+        if idx < 0:
+            return text
+        tail = text[idx + 3 :]
+        if tail.isascii() or sum(ch.isascii() for ch in tail) >= 0.9 * len(tail):
+            return tail if lang == "en" else text[:idx]
+        idx += 3
+
+
+def yen(value: int | None, lang: str) -> str:
+    if value is None:
+        return "—"
+    return f"¥{value:,}" if lang == "en" else f"{value:,}円"
+
+
+def day(value: str | date | None, lang: str) -> str:
+    """ISO date with its 和暦 (令和元年5月1日 / R1.5.1)."""
+    if value is None:
+        return "—"
+    from saiken_cli.parsing import to_wareki
+
+    d = date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{d.isoformat()} ({to_wareki(d, style='letter' if lang == 'en' else 'kanji')})"
+
+
+def citation_lines(citations: Iterable[dict[str, Any]], lang: str) -> list[str]:
+    lines = []
+    for c in citations:
+        text = c.get("label", "")
+        if lang == "en" and c.get("en"):
+            text = f"{text} — {c['en']}"
+        if c.get("url"):
+            text += f" <{c['url']}>"
+        lines.append(text)
+    return lines
+
+
+def standard_sections(payload: dict[str, Any], lang: str) -> list[tuple[str, list[str]]]:
+    """Assumptions, notes and legal basis, in that order (warnings go to stderr)."""
+    out: list[tuple[str, list[str]]] = []
+    if payload.get("assumptions"):
+        out.append((L(lang, "前提", "Assumptions"), [pick(a, lang) for a in payload["assumptions"]]))
+    if payload.get("notes"):
+        out.append((L(lang, "注記", "Notes"), [pick(n, lang) for n in payload["notes"]]))
+    if payload.get("citations"):
+        out.append((L(lang, "根拠", "Legal basis"), citation_lines(payload["citations"], lang)))
+    return out
+
+
+def write_json(payload: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def warn(messages: Iterable[str], lang: str = "ja") -> None:
+    for message in messages:
+        sys.stderr.write(f"saiken: warning: {pick(message, lang)}\n")
+
+
+def emit(payload: dict[str, Any], view: "View | None", *, json_mode: bool, lang: str) -> None:
+    """Print a result: JSON (only JSON on stdout) or the human view; warnings to stderr."""
+    if json_mode or view is None:
+        write_json(payload)
+    else:
+        draw(view, lang)
+    warn(payload.get("warnings", []), lang)
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    is_tty = hasattr(stream, "isatty") and stream.isatty()
+    return Console(
+        file=stream,
+        width=None if is_tty else 120,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        color_system="auto" if is_tty else None,
+    )
+
+
+def draw(view: View, lang: str) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console()
+    console.print(Text(view.title, style="bold"))
+    if view.summary:
+        summary = Table(box=box.SIMPLE_HEAVY, show_header=False, pad_edge=False)
+        summary.add_column(style="bold")
+        summary.add_column()
+        for label, value in view.summary:
+            summary.add_row(label, value)
+        console.print(summary)
+    for tv in view.tables:
+        table = Table(title=tv.title, box=box.SIMPLE, title_justify="left", pad_edge=False)
+        for i, col in enumerate(tv.columns):
+            table.add_column(col, justify="right" if i in tv.numeric else "left", overflow="fold")
+        for row in tv.rows:
+            table.add_row(*row)
+        console.print(table)
+    for heading, lines in view.sections:
+        if not lines:
+            continue
+        console.print(Text(heading, style="bold"))
+        for line in lines:
+            console.print(Text(f"  • {line}"))
+    console.print(Text(DISCLAIMER[lang if lang in DISCLAIMER else "ja"], style="dim"))

@@ -1,0 +1,488 @@
+"""Dated legal data (法令データ): every number saiken takes from the law.
+
+Each file in ``rules/data/`` is one *table*: a list of *rows*, each valid from
+``effective_from`` (inclusive) to ``effective_until`` (inclusive, optional), each with a
+structured citation and a verification status taken from the rules reference
+(VERIFIED-STATUTE … UNVERIFIED).  Values are always strings in the file and are parsed
+into ``Decimal`` / ``Fraction`` / ``int`` by their declared unit, never ``float``.
+
+Tables are loaded lazily, one file at a time, and validated strictly on load; a broken
+file raises :class:`RuleDataError` (exit 4).  A date outside every row raises
+:class:`RuleNotInForce` (exit 3): saiken refuses rather than guess.
+
+This package imports only the standard library.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
+
+from saiken_cli.errors import RuleDataError, RuleNotInForce
+
+DATA_DIR = Path(__file__).parent / "data"
+
+#: Verification labels of ../shared/docs/rules-reference.md §0.1.
+STATUSES = (
+    "VERIFIED-STATUTE",
+    "VERIFIED-OFFICIAL",
+    "VERIFIED-SECONDARY",
+    "COMPUTED",
+    "INTERPRETATION",
+    "UNVERIFIED",
+)
+
+_INT_RE = re.compile(r"^[0-9]+$")
+_DEC_RE = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+_FRAC_RE = re.compile(r"^[0-9]+/[1-9][0-9]*$")
+
+
+def _parse_unit(unit: str, raw: str, where: str) -> Any:
+    """Parse one string value by its unit; raise RuleDataError if it does not fit."""
+    if not isinstance(raw, str):
+        raise RuleDataError(
+            f"{where}: value {raw!r} must be a string (write \"{raw}\"); "
+            "numbers in rule files are strings so that no float ever enters"
+        )
+    if unit in ("yen", "years", "months", "days", "count"):
+        if not _INT_RE.match(raw):
+            raise RuleDataError(f"{where}: {raw!r} is not a whole number of {unit}")
+        return int(raw)
+    if unit in ("rate_per_year", "decimal"):
+        if not _DEC_RE.match(raw):
+            raise RuleDataError(f"{where}: {raw!r} is not a decimal number")
+        value = Decimal(raw)
+        if unit == "rate_per_year" and not (Decimal(0) <= value <= Decimal(100)):
+            raise RuleDataError(f"{where}: rate {raw!r} is outside 0…100 (a rate is a fraction per year)")
+        return value
+    if unit == "fraction":
+        if _FRAC_RE.match(raw):
+            value = Fraction(raw)
+        elif _DEC_RE.match(raw):
+            value = Fraction(Decimal(raw))
+        else:
+            raise RuleDataError(f"{where}: {raw!r} is not a fraction like \"3/4\"")
+        if not (0 <= value <= 1):
+            raise RuleDataError(f"{where}: fraction {raw!r} is outside 0…1")
+        return value
+    if unit == "date":
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            raise RuleDataError(f"{where}: {raw!r} is not a date YYYY-MM-DD") from None
+    if unit == "text":
+        return raw
+    raise RuleDataError(f"{where}: unknown unit {unit!r}")
+
+
+UNITS = ("yen", "years", "months", "days", "count", "rate_per_year", "decimal", "fraction", "date", "text")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a value comes from: a statute article, a judgment, or an official page."""
+
+    law: str | None = None  # 民法
+    law_no: str | None = None  # 明治29年法律第89号
+    article: str | None = None  # "404"
+    paragraph: str | None = None  # "2"
+    item: str | None = None  # "1"
+    version: str | None = None  # 平成29年法律第44号による改正前
+    amended_by: str | None = None  # 平成29年法律第44号
+    case: str | None = None  # 最判平成22年4月20日
+    authority: str | None = None  # 岡山地方裁判所 / 法務省
+    document: str | None = None  # 利息・損害金の計算について
+    url: str | None = None
+    en: str | None = None  # short English gloss
+
+    _FIELDS = (
+        "law",
+        "law_no",
+        "article",
+        "paragraph",
+        "item",
+        "version",
+        "amended_by",
+        "case",
+        "authority",
+        "document",
+        "url",
+        "en",
+    )
+
+    @classmethod
+    def from_mapping(cls, raw: Any, where: str) -> "Citation":
+        if not isinstance(raw, Mapping):
+            raise RuleDataError(f"{where}: citation must be a table")
+        unknown = set(raw) - set(cls._FIELDS)
+        if unknown:
+            raise RuleDataError(f"{where}: unknown citation field(s) {sorted(unknown)}")
+        for key, value in raw.items():
+            if not isinstance(value, str):
+                raise RuleDataError(f"{where}: citation field {key} must be a string")
+        if not (raw.get("law") or raw.get("case") or raw.get("authority")):
+            raise RuleDataError(f"{where}: a citation names a law, a case or an authority")
+        if raw.get("law") and not raw.get("article"):
+            raise RuleDataError(f"{where}: a statute citation names its article")
+        return cls(**dict(raw))
+
+    def label(self) -> str:
+        """A Japanese citation label: 民法404条2項, 最判平成22年4月20日, 岡山地裁「…」."""
+        parts: list[str] = []
+        if self.law:
+            text = self.law
+            if self.version:
+                text = f"{self.law}({self.version})"
+            if self.article:
+                text += _article_label(self.article)
+            if self.paragraph:
+                text += f"{self.paragraph}項"
+            if self.item:
+                text += f"{self.item}号"
+            parts.append(text)
+        if self.case:
+            parts.append(self.case)
+        if self.authority:
+            parts.append(self.authority + (f"「{self.document}」" if self.document else ""))
+        return " / ".join(parts)
+
+    def to_dict(self) -> dict[str, str]:
+        out = {k: getattr(self, k) for k in self._FIELDS if getattr(self, k)}
+        out["label"] = self.label()
+        return out
+
+
+def _article_label(article: str) -> str:
+    """"404" → 404条, "5の4" → 5条の4, "附則17条" and "別表第一" stay as written."""
+    if re.fullmatch(r"[0-9]+", article):
+        return f"{article}条"
+    m = re.fullmatch(r"([0-9]+)の([0-9]+)", article)
+    if m:
+        return f"{m.group(1)}条の{m.group(2)}"
+    return article
+
+
+@dataclass(frozen=True)
+class Row:
+    effective_from: date
+    effective_until: date | None
+    key: str | None
+    value: Any
+    values: Mapping[str, Any]
+    tiers: tuple[Mapping[str, Any], ...]
+    citation: Citation
+    also: tuple[Citation, ...]
+    status: str
+    note: str | None
+    label: str | None
+
+    def covers(self, on: date) -> bool:
+        return self.effective_from <= on and (self.effective_until is None or on <= self.effective_until)
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return (self.citation, *self.also)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"effective_from": self.effective_from.isoformat()}
+        if self.effective_until:
+            out["effective_until"] = self.effective_until.isoformat()
+        if self.key is not None:
+            out["key"] = self.key
+        if self.label:
+            out["label"] = self.label
+        if self.value is not None:
+            out["value"] = _json_value(self.value)
+        if self.values:
+            out["values"] = {k: _json_value(v) for k, v in self.values.items()}
+        if self.tiers:
+            out["tiers"] = [{k: _json_value(v) for k, v in t.items()} for t in self.tiers]
+        out["status"] = self.status
+        out["citations"] = [c.to_dict() for c in self.citations]
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, (Decimal, Fraction)):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    title_ja: str
+    title_en: str
+    unit: str | None
+    units: Mapping[str, str]
+    keyed_on: str
+    verified_through: date | None
+    verified_on: date | None
+    rows: tuple[Row, ...]
+    notes: tuple[str, ...] = ()
+    refuse_after: str | None = None
+    refuse_before: str | None = None
+    source: str = ""
+    _by_key: Mapping[str | None, tuple[Row, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def keys(self) -> list[str | None]:
+        return list(self._by_key)
+
+    def row_on(self, on: date, key: str | None = None) -> Row:
+        """The row in force on ``on`` (for the given key/variant); refuse outside every row."""
+        rows = self._by_key.get(key)
+        if not rows:
+            raise RuleNotInForce(f"rule table {self.id}: no rows for {key!r}")
+        for row in rows:
+            if row.covers(on):
+                return row
+        if on < rows[0].effective_from:
+            msg = self.refuse_before or "no rule before {first}"
+            raise RuleNotInForce(
+                f"{self.title_ja} ({self.id}): {on.isoformat()} — "
+                + msg.format(first=rows[0].effective_from.isoformat(), on=on.isoformat())
+            )
+        msg = self.refuse_after or "not known for this date (last known row ends {last})"
+        last = rows[-1].effective_until
+        raise RuleNotInForce(
+            f"{self.title_ja} ({self.id}): {on.isoformat()} — "
+            + msg.format(last=last.isoformat() if last else "", on=on.isoformat())
+        )
+
+    def only(self, key: str | None = None) -> Row:
+        """The single row of a table that has exactly one row per key (conventions)."""
+        rows = self._by_key.get(key)
+        if not rows:
+            raise RuleNotInForce(f"rule table {self.id}: no rows for {key!r}")
+        if len(rows) != 1:
+            raise RuleDataError(f"rule table {self.id}: {key!r} has {len(rows)} rows; pass a date")
+        return rows[0]
+
+    def beyond_verified(self, on: date) -> str | None:
+        """A warning when ``on`` lies past the date through which this table was checked."""
+        if self.verified_through and on > self.verified_through:
+            return (
+                f"{self.title_ja} ({self.id}) was verified through {self.verified_through.isoformat()}; "
+                f"{on.isoformat()} lies beyond it — check the current law before relying on this result"
+            )
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "title_ja": self.title_ja,
+            "title_en": self.title_en,
+            "keyed_on": self.keyed_on,
+        }
+        if self.unit:
+            out["unit"] = self.unit
+        if self.units:
+            out["units"] = dict(self.units)
+        if self.verified_through:
+            out["verified_through"] = self.verified_through.isoformat()
+        if self.verified_on:
+            out["verified_on"] = self.verified_on.isoformat()
+        if self.notes:
+            out["notes"] = list(self.notes)
+        out["rows"] = [r.to_dict() for r in self.rows]
+        return out
+
+
+_TOP_KEYS = {
+    "id",
+    "title_ja",
+    "title_en",
+    "unit",
+    "units",
+    "keyed_on",
+    "verified_through",
+    "verified_on",
+    "rows",
+    "notes",
+    "refuse_after",
+    "refuse_before",
+}
+_ROW_KEYS = {
+    "effective_from",
+    "effective_until",
+    "key",
+    "value",
+    "values",
+    "tiers",
+    "citation",
+    "also",
+    "status",
+    "note",
+    "label",
+}
+
+
+def parse_table(doc: Mapping[str, Any], source: str, expected_id: str | None = None) -> Table:
+    """Validate one parsed TOML document and build a :class:`Table`."""
+    where = source
+    unknown = set(doc) - _TOP_KEYS
+    if unknown:
+        raise RuleDataError(f"{where}: unknown top-level key(s) {sorted(unknown)}")
+    for req in ("id", "title_ja", "title_en", "keyed_on", "rows"):
+        if req not in doc:
+            raise RuleDataError(f"{where}: missing {req!r}")
+    table_id = doc["id"]
+    if expected_id is not None and table_id != expected_id:
+        raise RuleDataError(f"{where}: id {table_id!r} does not match the file name {expected_id!r}")
+    unit = doc.get("unit")
+    units = dict(doc.get("units", {}))
+    for name, u in [("unit", unit), *units.items()]:
+        if u is not None and u not in UNITS:
+            raise RuleDataError(f"{where}: {name} has unknown unit {u!r} (known: {', '.join(UNITS)})")
+    for dkey in ("verified_through", "verified_on"):
+        if dkey in doc and not isinstance(doc[dkey], date):
+            raise RuleDataError(f"{where}: {dkey} must be a TOML date (YYYY-MM-DD, unquoted)")
+    raw_rows = doc["rows"]
+    if not isinstance(raw_rows, list) or not raw_rows:
+        raise RuleDataError(f"{where}: rows must be a non-empty array of tables")
+
+    rows: list[Row] = []
+    for i, raw in enumerate(raw_rows, start=1):
+        rw = f"{where} row {i}"
+        if not isinstance(raw, Mapping):
+            raise RuleDataError(f"{rw}: must be a table")
+        bad = set(raw) - _ROW_KEYS
+        if bad:
+            raise RuleDataError(f"{rw}: unknown key(s) {sorted(bad)}")
+        eff_from = raw.get("effective_from")
+        if not isinstance(eff_from, date):
+            raise RuleDataError(f"{rw}: effective_from must be a TOML date")
+        eff_until = raw.get("effective_until")
+        if eff_until is not None and not isinstance(eff_until, date):
+            raise RuleDataError(f"{rw}: effective_until must be a TOML date")
+        if eff_until is not None and eff_until < eff_from:
+            raise RuleDataError(f"{rw}: effective_until {eff_until} is before effective_from {eff_from}")
+        if "citation" not in raw:
+            raise RuleDataError(f"{rw}: every row is cited (missing citation)")
+        citation = Citation.from_mapping(raw["citation"], rw)
+        also = tuple(Citation.from_mapping(c, f"{rw} also") for c in raw.get("also", []))
+        status = raw.get("status")
+        if status not in STATUSES:
+            raise RuleDataError(f"{rw}: status must be one of {', '.join(STATUSES)}")
+        value = None
+        if "value" in raw:
+            if unit is None:
+                raise RuleDataError(f"{rw}: a row with value needs a table-level unit")
+            value = _parse_unit(unit, raw["value"], f"{rw} value")
+        values: dict[str, Any] = {}
+        for k, v in dict(raw.get("values", {})).items():
+            if k not in units:
+                raise RuleDataError(f"{rw}: values.{k} has no unit in [units]")
+            values[k] = _parse_unit(units[k], v, f"{rw} values.{k}")
+        tiers = []
+        for j, tier in enumerate(raw.get("tiers", []), start=1):
+            parsed = {}
+            for k, v in dict(tier).items():
+                if k not in units:
+                    raise RuleDataError(f"{rw} tier {j}: {k} has no unit in [units]")
+                parsed[k] = _parse_unit(units[k], v, f"{rw} tier {j}.{k}")
+            tiers.append(MappingProxyType(parsed))
+        if value is None and not values and not tiers:
+            raise RuleDataError(f"{rw}: a row carries a value, values or tiers")
+        key = raw.get("key")
+        if key is not None and not isinstance(key, str):
+            raise RuleDataError(f"{rw}: key must be a string")
+        rows.append(
+            Row(
+                effective_from=eff_from,
+                effective_until=eff_until,
+                key=key,
+                value=value,
+                values=MappingProxyType(values),
+                tiers=tuple(tiers),
+                citation=citation,
+                also=also,
+                status=status,
+                note=raw.get("note"),
+                label=raw.get("label"),
+            )
+        )
+
+    by_key: dict[str | None, list[Row]] = {}
+    for row in rows:
+        by_key.setdefault(row.key, []).append(row)
+    for key, group in by_key.items():
+        for prev, nxt in zip(group, group[1:]):
+            if nxt.effective_from <= prev.effective_from:
+                raise RuleDataError(f"{where}: rows for {key!r} are not sorted by effective_from ({nxt.effective_from})")
+            if prev.effective_until is None or prev.effective_until >= nxt.effective_from:
+                raise RuleDataError(
+                    f"{where}: rows for {key!r} overlap: the row from {prev.effective_from} must end before {nxt.effective_from}"
+                )
+    notes = doc.get("notes", [])
+    if isinstance(notes, str):
+        notes = [notes]
+    return Table(
+        id=table_id,
+        title_ja=doc["title_ja"],
+        title_en=doc["title_en"],
+        unit=unit,
+        units=MappingProxyType(units),
+        keyed_on=doc["keyed_on"],
+        verified_through=doc.get("verified_through"),
+        verified_on=doc.get("verified_on"),
+        rows=tuple(rows),
+        notes=tuple(notes),
+        refuse_after=doc.get("refuse_after"),
+        refuse_before=doc.get("refuse_before"),
+        source=source,
+        _by_key=MappingProxyType({k: tuple(v) for k, v in by_key.items()}),
+    )
+
+
+@cache
+def load(table_id: str) -> Table:
+    """Load and validate one table by id (cached for the life of the process)."""
+    if not re.fullmatch(r"[a-z0-9_]+", table_id):
+        raise RuleDataError(f"bad rule table id {table_id!r}")
+    path = DATA_DIR / f"{table_id}.toml"
+    try:
+        with path.open("rb") as fh:
+            doc = tomllib.load(fh)
+    except FileNotFoundError:
+        raise RuleDataError(f"rule table {table_id!r} not found in {DATA_DIR}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleDataError(f"{path.name}: not valid TOML: {exc}") from None
+    return parse_table(doc, path.name, expected_id=table_id)
+
+
+def table_ids() -> list[str]:
+    return sorted(p.stem for p in DATA_DIR.glob("*.toml"))
+
+
+def all_tables() -> list[Table]:
+    return [load(t) for t in table_ids()]
+
+
+def data_date() -> str:
+    """The rules-data date: the latest ``verified_on`` across all tables."""
+    dates = [t.verified_on for t in all_tables() if t.verified_on]
+    return max(dates).isoformat() if dates else "unknown"
+
+
+def citations_of(rows: Iterable[Row]) -> list[Citation]:
+    seen: dict[str, Citation] = {}
+    for row in rows:
+        for c in row.citations:
+            seen.setdefault(c.label(), c)
+    return list(seen.values())
