@@ -19,3 +19,62 @@ def check_lang(lang: str) -> str:
     if value not in LANGS:
         raise InputError("--lang", lang, "ja or en")
     return value
+
+
+# --- The batch/record protocol -------------------------------------------------------
+# Every calculator command module exposes
+#
+#     def record(fields: Mapping[str, str | list[str]]) -> dict:   # the --json payload
+#
+# which takes one batch record whose keys are the command's long flag names (without
+# "--"; "-" and "_" are interchangeable) and returns exactly what `--json` would print,
+# raising SaikenError with the same message the single command would print.
+# Keys that are not flags of the command are identifiers (case_id …) that the batch
+# runner carries through untouched.
+
+TRUE_WORDS = {"1", "true", "yes", "y", "on", "はい"}
+FALSE_WORDS = {"", "0", "false", "no", "n", "off", "いいえ"}
+
+
+def norm_key(key: str) -> str:
+    return key.strip().lstrip("-").replace("_", "-").lower()
+
+
+def take(fields, name: str):
+    """The value of flag ``name`` in a batch record (or None)."""
+    for key, value in fields.items():
+        if norm_key(key) == name:
+            return value
+    return None
+
+
+def take_str(fields, name: str) -> str | None:
+    value = take(fields, name)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        raise InputError(f"--{name}", value, "a single value")
+    text = str(value)
+    return None if text.strip() == "" else text
+
+
+def take_bool(fields, name: str) -> bool:
+    value = take(fields, name)
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise InputError(f"--{name}", value, "true or false (1/0, yes/no)")
+
+
+def take_list(fields, name: str) -> list[str]:
+    """A repeatable flag: a JSON list, or a CSV cell with values separated by ';'."""
+    value = take(fields, name)
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [part.strip() for part in str(value).split(";") if part.strip()]

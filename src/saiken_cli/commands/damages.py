@@ -161,3 +161,33 @@ def damages(
 
 def register(app: typer.Typer) -> None:
     app.command("damages", help=HELP)(damages)
+
+
+FLAGS = ("principal", "rate", "days", "from", "to", "due-date", "method", "commercial", "payment", "compare", "allow-high-rate")
+
+
+def record(fields) -> dict[str, Any]:
+    """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
+    from saiken_cli.calc.damages import compute
+    from saiken_cli.commands.common import take_bool, take_list, take_str
+    from saiken_cli.errors import ConflictError
+
+    principal, rate = take_str(fields, "principal"), take_str(fields, "rate")
+    if principal is None:
+        raise ConflictError("missing --principal")
+    if rate is None:
+        raise ConflictError("missing --rate")
+    inp = build_input(
+        principal=principal,
+        rate=rate,
+        days=take_str(fields, "days"),
+        from_=take_str(fields, "from"),
+        to=take_str(fields, "to"),
+        due_date=take_str(fields, "due-date"),
+        method=take_str(fields, "method") or "simple365",
+        commercial=take_bool(fields, "commercial"),
+        payments=take_list(fields, "payment"),
+        compare=take_bool(fields, "compare"),
+        allow_high_rate=take_bool(fields, "allow-high-rate"),
+    )
+    return compute(inp).to_dict()
