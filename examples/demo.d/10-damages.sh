@@ -2,7 +2,6 @@
 # demo step: saiken damages (遅延損害金) on the worked examples of the rules reference.
 set -u
 run() { echo; echo "\$ saiken $*"; saiken "$@"; }
-run() { echo; echo "\$ saiken $*"; saiken "$@"; }
 
 echo "== 遅延損害金 (saiken damages) =="
 run damages --principal 500000 --rate 0.2 --days 90

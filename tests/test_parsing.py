@@ -1,0 +1,123 @@
+"""What Japanese users type (DEVELOPERS guide §6): amounts, rates, ISO and 和暦 dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from saiken_cli import parsing as p
+from saiken_cli.errors import InputError
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("500000", 500_000), ("500,000", 500_000), ("50万", 500_000), ("50万円", 500_000),
+        ("５０万円", 500_000), ("¥500,000", 500_000), ("500000円", 500_000), ("金50万円", 500_000),
+        ("1億2000万", 120_000_000), ("5.5万", 55_000), ("1億", 100_000_000), ("12万3456", 123_456),
+        (" 1,000 ", 1_000),
+    ],
+)
+def test_yen_forms(text, expected):
+    assert p.parse_yen(text, "--principal") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "abc", "-5", "0", "1.5", "5.55555万", "nan", "inf", "1e6", "50万12345", "10000000000000001", "1,2,3万x", "x" * 5000],
+)
+def test_bad_yen_names_the_flag(text):
+    with pytest.raises(InputError) as exc:
+        p.parse_yen(text, "--principal")
+    assert exc.value.message.startswith("--principal: ")
+    assert "\n" not in exc.value.message and len(exc.value.message) < 300
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("0.2", Decimal("0.2")), ("20%", Decimal("0.2")), ("２０％", Decimal("0.2")), ("年20%", Decimal("0.2")),
+        ("年利14.6%", Decimal("0.146")), ("1割8分", Decimal("0.18")), ("年5分", Decimal("0.05")),
+        ("1割4分6厘", Decimal("0.146")), (".05", Decimal("0.05")), ("3%", Decimal("0.03")),
+    ],
+)
+def test_rate_forms(text, expected):
+    assert p.parse_rate(text, "--rate") == expected
+
+
+def test_rate_legal_only_where_allowed():
+    assert p.parse_rate("legal", "--rate", allow_legal=True) is None
+    assert p.parse_rate("法定", "--rate", allow_legal=True) is None
+    with pytest.raises(InputError):
+        p.parse_rate("legal", "--rate")
+
+
+@pytest.mark.parametrize("text", ["1", "1.0", "18", "20"])
+def test_a_bare_number_of_one_or_more_is_ambiguous(text):
+    with pytest.raises(InputError, match="ambiguous"):
+        p.parse_rate(text, "--rate")
+
+
+def test_an_ambiguous_rate_says_how_to_write_it():
+    with pytest.raises(InputError) as exc:
+        p.parse_rate("20", "--rate")
+    assert "20%" in exc.value.message and "0.2" in exc.value.message
+
+
+@pytest.mark.parametrize("text", ["100%", "150%", "10割"])
+def test_rates_of_100_percent_or_more_need_allow_high(text):
+    with pytest.raises(InputError, match="allow-high-rate"):
+        p.parse_rate(text, "--rate")
+    assert p.parse_rate("150%", "--rate", allow_high=True) == Decimal("1.5")
+
+
+@pytest.mark.parametrize("text", ["", "0", "0%", "-5%", "nan", "inf", "abc", "20%%", "1割x"])
+def test_bad_rates(text):
+    with pytest.raises(InputError):
+        p.parse_rate(text, "--rate")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2019-05-01", date(2019, 5, 1)), ("2019/5/1", date(2019, 5, 1)), ("2019年5月1日", date(2019, 5, 1)),
+        ("20190501", date(2019, 5, 1)), ("R1.5.1", date(2019, 5, 1)), ("R01.05.01", date(2019, 5, 1)),
+        ("r1.5.1", date(2019, 5, 1)), ("令和元年5月1日", date(2019, 5, 1)), ("令和1年5月1日", date(2019, 5, 1)),
+        ("H31.4.30", date(2019, 4, 30)), ("平成31年4月30日", date(2019, 4, 30)), ("Ｒ１．５．１", date(2019, 5, 1)),
+        ("S64.1.7", date(1989, 1, 7)), ("H1.1.8", date(1989, 1, 8)), ("H18.8.2", date(2006, 8, 2)),
+    ],
+)
+def test_date_forms(text, expected):
+    assert p.parse_date(text, "--from") == expected
+
+
+@pytest.mark.parametrize(
+    "text, hint",
+    [
+        ("2024-02-30", "exists"), ("2023-02-29", "exists"), ("H31.5.1", "令和元年5月1日"), ("R1.4.30", "平成31年4月30日"),
+        ("S64.1.8", "平成"), ("yesterday", "R1.5.1"), ("", "2019-05-01"), ("2019-13-01", "exists"),
+    ],
+)
+def test_bad_dates_say_what_is_accepted(text, hint):
+    with pytest.raises(InputError) as exc:
+        p.parse_date(text, "--from")
+    assert exc.value.message.startswith("--from: ") and hint in exc.value.message
+
+
+@pytest.mark.parametrize("d, kanji, letter", [
+    (date(2019, 5, 1), "令和元年5月1日", "R1.5.1"),
+    (date(2019, 4, 30), "平成31年4月30日", "H31.4.30"),
+    (date(1989, 1, 7), "昭和64年1月7日", "S64.1.7"),
+])
+def test_wareki_round_trip(d, kanji, letter):
+    assert p.to_wareki(d) == kanji and p.to_wareki(d, style="letter") == letter
+    assert p.parse_date(kanji, "--x") == d and p.parse_date(letter, "--x") == d
+
+
+def test_payment_date_amount():
+    assert p.parse_date_amount("R2.6.30:30万", "--payment") == (date(2020, 6, 30), 300_000)
+    assert p.parse_date_amount("2020-06-30：300,000", "--payment") == (date(2020, 6, 30), 300_000)
+    with pytest.raises(InputError, match="DATE:AMOUNT"):
+        p.parse_date_amount("2020-06-30", "--payment")

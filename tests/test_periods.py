@@ -1,0 +1,66 @@
+"""民法140–143条 period arithmetic (calc/periods.py), rules-reference §4.7–§4.8."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from saiken_cli.calc.periods import period_end, whole_years_within
+
+D = date
+
+
+@pytest.mark.parametrize(
+    "event_on, kwargs, expected",
+    [
+        pytest.param(D(2019, 5, 1), dict(years=5), D(2024, 5, 1), id="4-1 last payment 2019-05-01 + 5y → end of 2024-05-01"),
+        pytest.param(D(2019, 5, 1), dict(years=10), D(2029, 5, 1), id="4-2 + 10y → 2029-05-01"),
+        pytest.param(D(2019, 6, 1), dict(years=5), D(2024, 6, 1), id="4-3 installment 2019-06-01 + 5y"),
+        pytest.param(D(2020, 2, 28), dict(years=5), D(2025, 2, 28), id="4-5/4-8 起算日 02-29, no 2025-02-29 → 02-28"),
+        pytest.param(D(2020, 2, 29), dict(years=5), D(2025, 2, 28), id="4-7/4-10 起算日 03-01 → 2025-02-28"),
+        pytest.param(D(2019, 2, 28), dict(years=5), D(2024, 2, 29), id="issue 3: 2019-02-28 + 5y → 2024-02-29"),
+        pytest.param(D(2022, 10, 20), dict(years=5), D(2027, 10, 20), id="4-11/4-14 承認 2022-10-20 → 2027-10-20"),
+        pytest.param(D(2023, 7, 6), dict(months=2), D(2023, 9, 6), id="4-18 mc-law.jp 2 months from 2023-07-06"),
+        pytest.param(D(2020, 4, 1), dict(years=5), D(2025, 4, 1), id="§9.2 off-by-one: 2020-04-01 + 5y ends 2025-04-01"),
+        pytest.param(D(2021, 1, 30), dict(months=1), D(2021, 2, 28), id="起算日 01-31, no 02-31 → month end"),
+        pytest.param(D(2020, 3, 31), dict(days=1), D(2020, 4, 1), id="days: first day not counted"),
+    ],
+)
+def test_period_end_vectors(event_on, kwargs, expected):
+    assert period_end(event_on, **kwargs) == expected
+
+
+def test_a_period_starting_at_midnight_counts_its_first_day():
+    """140条ただし書: the damages year from 起算日 2005-08-02 ends 2006-08-01 (岡山地裁)."""
+    assert period_end(D(2005, 8, 2), years=1, starts_at_midnight=True) == D(2006, 8, 1)
+    assert period_end(D(2020, 2, 29), years=1, starts_at_midnight=True) == D(2021, 2, 28)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=D(1900, 1, 1), max_value=D(2200, 12, 31)), st.integers(0, 30), st.integers(0, 11))
+@example(D(2020, 2, 28), 5, 0)
+@example(D(2019, 1, 30), 0, 1)
+def test_period_end_agrees_with_dateutil_as_an_independent_oracle(event_on, years, months):
+    """dateutil's relativedelta clamps to the month end exactly as 143条2項ただし書 does."""
+    if years == 0 and months == 0:
+        return
+    kisan = event_on + timedelta(days=1)
+    shifted = kisan + relativedelta(years=years, months=months)
+    expected = shifted if shifted.day != kisan.day else shifted - timedelta(days=1)
+    assert period_end(event_on, years=years, months=months) == expected
+    assert period_end(event_on, years=years, months=months) >= event_on
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=D(1950, 1, 1), max_value=D(2100, 1, 1)), st.integers(0, 4000))
+def test_whole_years_fit_inside_the_span(start, length):
+    end = start + timedelta(days=length)
+    n, last = whole_years_within(start, end)
+    assert last <= end
+    if n:
+        assert last == period_end(start, years=n, starts_at_midnight=True)
+    assert period_end(start, years=n + 1, starts_at_midnight=True) > end
