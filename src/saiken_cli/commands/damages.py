@@ -95,13 +95,8 @@ def view(payload: dict[str, Any], lang: str):
                 yen(seg["principal_yen"], lang),
                 "\n".join(calc),
                 yen(seg["amount_yen"], lang),
-                (
-                    f"{yen(pay['amount_yen'], lang)} → "
-                    + L(lang, f"損害金 {pay['to_damages_yen']:,} / 元本 {pay['to_principal_yen']:,}",
-                        f"damages {pay['to_damages_yen']:,} / principal {pay['to_principal_yen']:,}")
-                )
-                if pay
-                else "",
+                yen(pay["amount_yen"], lang) if pay else "",
+                f"{pay['to_damages_yen']:,} / {pay['to_principal_yen']:,}" if pay else "",
             ]
         )
     tables = [
@@ -113,10 +108,11 @@ def view(payload: dict[str, Any], lang: str):
                 L(lang, "元本", "Principal"),
                 L(lang, "計算 (円未満切捨て前)", "Terms (before rounding)"),
                 L(lang, "損害金", "Damages"),
-                L(lang, "弁済と充当", "Payment applied"),
+                L(lang, "弁済", "Payment"),
+                L(lang, "充当 損害金/元本", "Applied damages/principal"),
             ],
             rows,
-            numeric={1, 2, 4},
+            numeric={1, 2, 4, 5, 6},
         )
     ]
     if payload.get("comparison"):
