@@ -1,0 +1,67 @@
+"""Keep the README's examples real: re-run every ```console block and write its output.
+
+A block looks like:
+
+    ```console
+    $ saiken damages --principal 500000 --rate 0.2 --days 90
+    <output>
+    ```
+
+`python scripts/update_readme.py` rewrites the outputs in place; `--check` exits 1 and
+names the first block whose recorded output differs (tests/test_readme.py runs it).
+Commands run in-process through Typer's CliRunner (not a terminal: width 120, no colour).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BLOCK = re.compile(r"```console\n(\$ saiken [^\n]*)\n(.*?)```", re.S)
+
+
+def run(command_line: str) -> str:
+    from typer.testing import CliRunner
+
+    from saiken_cli.app import app
+
+    args = shlex.split(command_line[len("$ saiken ") :])
+    result = CliRunner().invoke(app, args)
+    out = result.stdout + result.stderr
+    if result.exit_code not in (0, 1, 2, 3):
+        raise SystemExit(f"{command_line}: exit {result.exit_code}")
+    return "\n".join(line.rstrip() for line in out.rstrip().splitlines()) + "\n"
+
+
+def process(text: str, check: bool) -> tuple[str, list[str]]:
+    stale: list[str] = []
+
+    def replace(m: re.Match) -> str:
+        command, recorded = m.group(1), m.group(2)
+        actual = run(command)
+        if "\n".join(l.rstrip() for l in recorded.splitlines()).strip() != actual.strip():
+            stale.append(command)
+        return f"```console\n{command}\n{actual}```"
+
+    return BLOCK.sub(replace, text), stale
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    readme = ROOT / "README.md"
+    new, stale = process(readme.read_text(encoding="utf-8"), check)
+    if check:
+        if stale:
+            print("README output is stale for:\n  " + "\n  ".join(stale) + "\nrun: python scripts/update_readme.py")
+            return 1
+        return 0
+    readme.write_text(new, encoding="utf-8")
+    print(f"updated {len(BLOCK.findall(new))} blocks" + (f"; changed: {len(stale)}" if stale else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
