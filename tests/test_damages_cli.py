@@ -167,3 +167,21 @@ def test_python_dash_m_works():
         capture_output=True, text=True, check=True,
     )
     assert '"total_yen": 24657' in out.stdout
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"]])
+def test_a_closed_pipe_is_not_a_traceback(extra):
+    """`saiken … | head -1` must end quietly (found by the sashiosae work)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "saiken_cli", "damages", "--principal", "10万", "--rate", "18%", "--from", "H18.8.2",
+         "--to", "2008-02-15", "--compare", *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=30)
+    assert "Traceback" not in err and "Exception ignored" not in err, err

@@ -45,16 +45,19 @@ def run_guarded(call: Callable[[], Any]) -> int:
     except click.exceptions.ClickException as exc:
         sys.stderr.write(f"saiken: error: {' '.join(exc.format_message().split())}\n")
         return exc.exit_code
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return exc.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         sys.stderr.write("saiken: aborted\n")
         return 130
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return 1
-    except SystemExit:
+    except SystemExit as exc:
+        if isinstance(exc.__context__, BrokenPipeError):  # rich turns a closed pipe into SystemExit(1)
+            _silence_stdout()
         raise
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback, no locals
         if os.environ.get("SAIKEN_DEBUG"):
@@ -64,6 +67,15 @@ def run_guarded(call: Callable[[], Any]) -> int:
             "Set SAIKEN_DEBUG=1 to see details.\n"
         )
         return INTERNAL_ERROR
+
+
+def _silence_stdout() -> None:
+    """The reader went away (`saiken … | head -1`): drop what is left, quietly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (CliRunner)
+        pass
 
 
 class SaikenGroup(TyperGroup):
