@@ -11,6 +11,7 @@ import importlib
 
 COMMANDS = (
     "damages",
+    "sashiosae",
     "rules_cmd",
 )
 

@@ -1,0 +1,118 @@
+"""JSON Schema of `saiken sashiosae --json` (schema_version "1")."""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PeriodDetail(_Strict):
+    kind: Literal["monthly", "semimonthly", "dekad", "weekly", "daily", "days", "months", "bonus", "retirement"]
+    label: str = Field(description="日本語 / English")
+    days: Optional[int] = Field(description="days in the period (weekly 7, daily 1, days:N); null otherwise")
+    months: Optional[int] = Field(description="months in the period (monthly 1, months:N); null otherwise")
+
+
+class NetComputation(_Strict):
+    gross_yen: int
+    income_tax_yen: int
+    resident_tax_yen: int
+    social_insurance_yen: int
+    commute_yen: int
+    net_yen: int
+
+
+class Rule(_Strict):
+    kind: Literal["ordinary", "support", "tax"]
+    fraction: str = Field(description="protected fraction: of net (3/4, 1/2) or, for tax, of the net above the base (1/5)")
+    fraction_of: Literal["net", "net_above_base"]
+    garnishable_fraction: Optional[str]
+    cap_yen: Optional[int] = Field(description="cap on the protected amount (civil) or on the 20% slice (tax); null: no cap (退職手当)")
+    cap_of: Optional[Literal["protected", "slice"]]
+    cap_basis: str
+    threshold_yen: Optional[int] = Field(description="the highest whole-yen net at which the cap does not yet apply")
+    threshold_exact: Optional[str]
+    which: Literal["fraction", "fraction_no_cap", "cap", "base_only", "slice", "slice_cap"]
+    base_yen: Optional[int] = Field(description="tax only: (100,000 + 45,000 × n) × months")
+
+
+class Tax(_Strict):
+    dependents: int
+    months: int
+    base_per_month_yen: int
+    per_dependent_per_month_yen: int
+    base_yen: int
+    rest_yen: int
+    slice_exact: str
+    slice_cap_yen: int
+
+
+class Step(_Strict):
+    step: str
+    label: str
+    yen: Optional[int]
+    exact: Optional[str]
+    basis: Optional[str]
+
+
+class Rounding(_Strict):
+    direction: Literal["floor", "ceil"]
+    applies_to: Literal["garnishable"]
+    status: Literal["UNVERIFIED"]
+    text: str
+
+
+class CitationOut(_Strict):
+    law: Optional[str] = None
+    law_no: Optional[str] = None
+    article: Optional[str] = None
+    paragraph: Optional[str] = None
+    item: Optional[str] = None
+    version: Optional[str] = None
+    amended_by: Optional[str] = None
+    case: Optional[str] = None
+    authority: Optional[str] = None
+    document: Optional[str] = None
+    url: Optional[str] = None
+    en: Optional[str] = None
+    label: str
+
+
+class RuleRow(_Strict):
+    effective_from: str
+    effective_until: Optional[str] = None
+    key: Optional[str] = None
+    label: Optional[str] = None
+    value: Optional[str | int] = None
+    values: Optional[dict[str, str | int]] = None
+    tiers: Optional[list[dict[str, str | int]]] = None
+    status: Literal["VERIFIED-STATUTE", "VERIFIED-OFFICIAL", "VERIFIED-SECONDARY", "COMPUTED", "INTERPRETATION", "UNVERIFIED"]
+    citations: list[CitationOut]
+    note: Optional[str] = None
+
+
+class Output(_Strict):
+    schema_version: Literal["1"]
+    command: Literal["sashiosae"]
+    paid_on: str = Field(description="YYYY-MM-DD: the pay date whose rules were applied")
+    period: str = Field(description="monthly, semimonthly, dekad, weekly, daily, days:N, months:N, bonus, retirement")
+    period_detail: PeriodDetail
+    claim: Literal["ordinary", "support", "tax"]
+    net_yen: int
+    garnishable_yen: int
+    protected_yen: int
+    net_computation: Optional[NetComputation]
+    rule: Rule
+    tax: Optional[Tax]
+    steps: list[Step]
+    rounding: Rounding
+    rule_rows: list[RuleRow]
+    citations: list[CitationOut]
+    assumptions: list[str]
+    notes: list[str]
+    warnings: list[str]
