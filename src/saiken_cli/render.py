@@ -133,12 +133,12 @@ def _console(stderr: bool = False):
     )
 
 
-def draw(view: View, lang: str) -> None:
+def draw(view: View, lang: str, *, console=None, disclaimer: bool = True) -> None:
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    console = _console()
+    console = console or _console()
     console.print(Text(view.title, style="bold"))
     if view.summary:
         summary = Table(box=box.SIMPLE_HEAVY, show_header=False, pad_edge=False)
@@ -160,4 +160,5 @@ def draw(view: View, lang: str) -> None:
         console.print(Text(heading, style="bold"))
         for line in lines:
             console.print(Text(f"  • {line}"))
-    console.print(Text(DISCLAIMER[lang if lang in DISCLAIMER else "ja"], style="dim"))
+    if disclaimer:
+        console.print(Text(DISCLAIMER[lang if lang in DISCLAIMER else "ja"], style="dim"))

@@ -13,6 +13,7 @@ COMMANDS = (
     "damages",
     "sashiosae",
     "rules_cmd",
+    "report",
 )
 
 
