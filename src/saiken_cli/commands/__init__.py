@@ -11,6 +11,8 @@ import importlib
 
 COMMANDS = (
     "damages",
+    "fees",
+
     "rules_cmd",
 )
 
