@@ -12,6 +12,7 @@ import importlib
 COMMANDS = (
     "damages",
     "fees",
+    "saisei",
 
     "rules_cmd",
 )
