@@ -249,7 +249,7 @@ def compute(inp: SaiseiInput) -> SaiseiResult:
     else:
         assumptions.append(
             "小規模個人再生として計算 (給与所得者等再生なら --disposable-income に可処分所得2年分を指定) / "
-            "computed as 小規模個人再生; give --disposable-income for 給与所得者等再生"
+            "computed as small-scale rehabilitation; give --disposable-income for wage-earner rehabilitation"
         )
 
     if len(tests) > 1:
