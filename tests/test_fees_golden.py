@@ -174,3 +174,10 @@ def test_filed_on_beyond_verified_warns(cli):
 def test_record_matches_cli(cli):
     assert fees_cmd.record({"amount": "100万"}) == run(cli, "--amount", "100万")
     assert fees_cmd.record({"unassessable": "yes"})["filing_fee_yen"] == 13_000
+
+
+def test_thresholds_refuse_before_2004_04_01(cli):
+    """The fee table starts 2004-01-01 but the 140万/60万 limits only 2004-04-01 (date UNVERIFIED): refuse between."""
+    r = cli("fees", "--amount", "100万", "--filed-on", "2004-03-31", "--json")
+    assert r.exit_code == 3 and r.stdout == "" and "2004-04-01" in r.stderr
+    assert run(cli, "--amount", "100万", "--filed-on", "2004-04-01")["court"] == "summary"
