@@ -12,6 +12,8 @@ import importlib
 COMMANDS = (
     "damages",
     "sashiosae",
+    "fees",
+    "saisei",
     "rules_cmd",
     "report",
 )

@@ -1,0 +1,356 @@
+"""個人再生 (individual rehabilitation) minimum repayment and installments; 任意整理 installments.
+
+Pure. Every legal number comes from ``rules/data/saisei.toml``:
+
+- 最低弁済額 (民事再生法231条2項3号・4号) by FORMULA on the 基準債権 B:
+  B > limit (221条1項, 5,000万)  → not available: InputError on --debt (exit 2);
+  B > 3,000万                    → B × 1/10 (3号);
+  B < 100万                      → B (4号 括弧書);
+  otherwise                      → max(B × 1/5, 100万), capped at 300万 (4号).
+  A fraction of a yen is rounded UP (row ``minimum_rounding``, INTERPRETATION: a plan
+  total floored to the yen would fall short of the minimum).
+- Plan total = the largest of the tests: the 231条 minimum, the 清算価値 (liquidation value)
+  and, for 給与所得者等再生, 2 years of 可処分所得; ties go to the earlier test in that
+  order. A plan never pays more than B: a larger test is capped at B, with a warning.
+- Installments (229条2項: 36 months, 60 with 特別の事情): the regular installment is
+  ceil(total ÷ n) to the rounding unit (1円 default; 100円 / 1,000円 office practice) and
+  the last installment takes the difference (rules-reference §7.2). If that would leave
+  the last installment at 0 or below, the regular installment is floored to the unit
+  instead (the last one is then the largest), with a warning.
+- 任意整理: the balance (future interest cut) over N monthly installments, same rounding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from math import ceil
+from typing import Any
+
+from saiken_cli import rules
+from saiken_cli.errors import ConflictError, InputError
+from saiken_cli.rules import Citation, Row
+
+SCHEMA_VERSION = "1"
+TABLE_ID = "saisei"
+#: Installment rounding units (office practice, not law: rules-reference §7.2, §11 item 6).
+ROUNDINGS = {"yen": 1, "100": 100, "1000": 1000}
+TEST_ORDER = ("minimum_repayment", "liquidation_value", "disposable_income")
+
+
+@dataclass(frozen=True)
+class SaiseiInput:
+    debt_yen: int  # 基準債権の総額
+    liquidation_value_yen: int | None = None  # 清算価値
+    disposable_income_yen: int | None = None  # 可処分所得の2年分 (給与所得者等再生)
+    rounding: str = "yen"
+    nin_i_months: int | None = None
+    nin_i_balance_yen: int | None = None  # default: debt_yen
+
+
+@dataclass(frozen=True)
+class Schedule:
+    months: int
+    total_yen: int
+    unit_yen: int
+    regular_yen: int
+    last_yen: int
+    method: str  # "ceil" | "floor"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "months": self.months,
+            "total_yen": self.total_yen,
+            "rounding_unit_yen": self.unit_yen,
+            "regular_yen": self.regular_yen,
+            "regular_count": self.months - 1,
+            "last_yen": self.last_yen,
+            "method": self.method,
+        }
+
+
+def _ceil_div(a: int, b: int) -> int:
+    return -(-a // b)
+
+
+def installments(total_yen: int, months: int, unit_yen: int = 1) -> tuple[Schedule, list[str]]:
+    """Split ``total_yen`` into ``months`` installments: (months − 1) regular + the last.
+
+    Regular = ceil(total ÷ months) to ``unit_yen``; the last takes the rest (≤ regular).
+    If the last would be ≤ 0, the regular installment is floored to the unit instead (or to
+    the yen, when the unit is larger than total ÷ months) and the last is the largest.
+    """
+    if months < 1:
+        raise ValueError("months >= 1")
+    if total_yen < 0:
+        raise ValueError("total is not negative")
+    warnings: list[str] = []
+    regular = _ceil_div(total_yen, months * unit_yen) * unit_yen
+    last = total_yen - regular * (months - 1)
+    method = "ceil"
+    if last <= 0 and months > 1:
+        method = "floor"
+        regular = (total_yen // (months * unit_yen)) * unit_yen
+        used_unit = unit_yen
+        if regular == 0 and unit_yen > 1:
+            regular = total_yen // months
+            used_unit = 1
+        last = total_yen - regular * (months - 1)
+        warnings.append(
+            f"{total_yen:,}円を{months}回に分けると、{unit_yen:,}円単位の切上げでは最終回が0円以下になるため、"
+            f"{used_unit:,}円単位の切捨てとし最終回で調整した / with the regular installment rounded up to "
+            f"{unit_yen:,} yen the last of {months} would be 0 or less: rounded down to {used_unit:,} yen instead"
+        )
+    return Schedule(months, total_yen, unit_yen, regular, last, method), warnings
+
+
+@dataclass(frozen=True)
+class Minimum:
+    amount_yen: int
+    rule: str  # all | floor | one_fifth | cap | one_tenth
+    formula: str
+    exact: Fraction
+
+
+def minimum_repayment(debt_yen: int, row: Row, rounding: str) -> Minimum:
+    """民事再生法231条2項3号・4号 as a formula on the 基準債権 ``debt_yen`` (raises above 221条)."""
+    if rounding != "ceil":  # pragma: no cover - the rule file is validated by tests
+        raise rules.RuleDataError(f"saisei minimum_rounding: unknown rounding {rounding!r}")
+    limit = row["limit_yen"]
+    if debt_yen > limit:
+        raise InputError(
+            "--debt",
+            f"{debt_yen:,}",
+            f"基準債権 up to {limit:,} yen: above that 個人再生 is not available "
+            f"(民事再生法221条1項)",
+        )
+    floor_, cap, f4, f3 = row["floor_yen"], row["cap_yen"], row["tier4_fraction"], row["tier3_fraction"]
+    b = debt_yen
+    if b > row["tier3_above_yen"]:
+        exact = b * f3
+        return Minimum(ceil(exact), "one_tenth", f"{b:,} × {f3} (231条2項3号)", exact)
+    if b < floor_:
+        return Minimum(b, "all", f"{b:,} < {floor_:,}: 全額 (231条2項4号括弧書)", Fraction(b))
+    fifth = b * f4
+    if fifth > cap:
+        return Minimum(cap, "cap", f"{b:,} × {f4} > {cap:,}: {cap:,} (231条2項4号)", Fraction(cap))
+    if fifth <= floor_:
+        return Minimum(floor_, "floor", f"max({b:,} × {f4}, {floor_:,}) = {floor_:,} (231条2項4号)", Fraction(floor_))
+    return Minimum(ceil(fifth), "one_fifth", f"{b:,} × {f4} (231条2項4号)", fifth)
+
+
+@dataclass(frozen=True)
+class SaiseiResult:
+    input: SaiseiInput
+    procedure: str
+    minimum: Minimum
+    tests: tuple[dict[str, Any], ...]
+    plan_total_yen: int
+    binding_test: str
+    capped_at_debt: bool
+    schedules: tuple[Schedule, ...]
+    nin_i: dict[str, Any] | None
+    citations: tuple[Citation, ...] = ()
+    assumptions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    rows: tuple[Row, ...] = field(default=(), repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        s36, s60 = self.schedules
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "command": "saisei",
+            "debt_yen": self.input.debt_yen,
+            "procedure": self.procedure,
+            "minimum_repayment_yen": self.minimum.amount_yen,
+            "minimum_rule": self.minimum.rule,
+            "minimum_formula": self.minimum.formula,
+            "tests": [dict(t) for t in self.tests],
+            "plan_total_yen": self.plan_total_yen,
+            "binding_test": self.binding_test,
+            "capped_at_debt": self.capped_at_debt,
+            "monthly_36_yen": s36.regular_yen,
+            "last_36_yen": s36.last_yen,
+            "monthly_60_yen": s60.regular_yen,
+            "last_60_yen": s60.last_yen,
+            "installments": {
+                "rounding": self.input.rounding,
+                "rounding_unit_yen": ROUNDINGS[self.input.rounding],
+                "schedules": [s.to_dict() for s in self.schedules],
+            },
+            "rounding": {
+                "minimum": "ceil to the yen (INTERPRETATION: a minimum is met only at or above it)",
+                "installments": f"regular installment rounded up to {ROUNDINGS[self.input.rounding]:,} yen; "
+                "the last installment takes the difference",
+            },
+            "nin_i": self.nin_i,
+            "citations": [c.to_dict() for c in self.citations],
+            "assumptions": list(self.assumptions),
+            "notes": list(self.notes),
+            "warnings": list(self.warnings),
+        }
+
+
+def compute(inp: SaiseiInput) -> SaiseiResult:
+    if inp.debt_yen <= 0:
+        raise InputError("--debt", inp.debt_yen, "a positive amount in yen (the 基準債権)")
+    if inp.rounding not in ROUNDINGS:
+        raise InputError("--rounding", inp.rounding, "one of " + ", ".join(ROUNDINGS))
+    if inp.nin_i_balance_yen is not None and inp.nin_i_months is None:
+        raise ConflictError("--nin-i-balance goes with --nin-i N (the number of monthly installments)")
+    table = rules.load(TABLE_ID)
+    min_row = table.only("minimum_repayment")
+    round_row = table.only("minimum_rounding")
+    period_row = table.only("period")
+    unit = ROUNDINGS[inp.rounding]
+
+    warnings: list[str] = []
+    notes: list[str] = []
+    assumptions: list[str] = []
+    citations: list[Citation] = [*min_row.citations]
+    rows_used: list[Row] = [min_row, round_row, period_row]
+
+    minimum = minimum_repayment(inp.debt_yen, min_row, round_row["rounding"])
+    if minimum.exact.denominator != 1:
+        notes.append(
+            f"{minimum.formula} = {_exact_str(minimum.exact)}円: 円未満を切り上げて {minimum.amount_yen:,}円 "
+            f"(INTERPRETATION: 最低額を下回らないため) / the fraction of a yen is rounded up (INTERPRETATION)"
+        )
+
+    procedure = "kyuyo" if inp.disposable_income_yen is not None else "shokibo"
+    tests: list[dict[str, Any]] = [
+        {"test": "minimum_repayment", "amount_yen": minimum.amount_yen, "basis": "民事再生法231条2項3号・4号"}
+    ]
+    if inp.liquidation_value_yen is not None:
+        liq_row = table.only("liquidation_test")
+        rows_used.append(liq_row)
+        citations.extend(liq_row.citations)
+        tests.append(
+            {"test": "liquidation_value", "amount_yen": inp.liquidation_value_yen, "basis": "清算価値保障原則 (174条2項4号)"}
+        )
+    else:
+        notes.append(
+            "清算価値 (--liquidation-value) 未入力: 財産の清算価値が最低弁済額を超えればそれが計画弁済総額の下限になる / "
+            "no liquidation value given: if the assets' liquidation value is higher, it sets the plan total"
+        )
+    if inp.disposable_income_yen is not None:
+        di_row = table.only("disposable_income_test")
+        rows_used.append(di_row)
+        citations.extend(di_row.citations)
+        tests.append(
+            {"test": "disposable_income", "amount_yen": inp.disposable_income_yen, "basis": "可処分所得の2年分 (241条2項7号)"}
+        )
+        assumptions.append(
+            "給与所得者等再生: --disposable-income は可処分所得の2年分として入力された額 (政令の生活費表による算定はしない) / "
+            "wage-earner rehabilitation: --disposable-income is taken as the 2-year disposable income, as given"
+        )
+    else:
+        assumptions.append(
+            "小規模個人再生として計算 (給与所得者等再生なら --disposable-income に可処分所得2年分を指定) / "
+            "computed as small-scale rehabilitation; give --disposable-income for wage-earner rehabilitation"
+        )
+
+    if len(tests) > 1:
+        notes.append(
+            "条番号 174条2項4号 (清算価値)・241条2項7号 (可処分所得) は saiken の引用でリファレンス未記載 (UNVERIFIED); "
+            "要件そのものは VERIFIED-SECONDARY / the article numbers for these tests are saiken's (UNVERIFIED); "
+            "the tests themselves are VERIFIED-SECONDARY"
+        )
+    best = max(t["amount_yen"] for t in tests)
+    binding = next(t["test"] for t in tests if t["amount_yen"] == best)
+    plan_total = best
+    capped = False
+    if best > inp.debt_yen:
+        plan_total, capped = inp.debt_yen, True
+        warnings.append(
+            f"{binding} の額 {best:,}円 が基準債権 {inp.debt_yen:,}円 以上: 全額弁済となり個人再生による減額はない / "
+            f"the {binding} test ({best:,} yen) reaches the whole debt: no reduction through 個人再生"
+        )
+
+    assumptions.append(
+        "--debt は基準債権の総額: 住宅資金貸付債権・別除権で回収見込みの額・劣後債権を除き、開始決定前の利息・損害金を含む。"
+        "221条1項の5,000万円判定にも同じ額を用いる / --debt is the 基準債権 (housing loan, secured coverage and "
+        "subordinated claims excluded; interest and damages before commencement included), also used for the 221 limit"
+    )
+
+    months_std, months_max = period_row["months"], period_row["max_months"]
+    s_std, w1 = installments(plan_total, months_std, unit)
+    s_max, w2 = installments(plan_total, months_max, unit)
+    warnings.extend(w1 + w2)
+    citations.extend(period_row.citations)
+    notes.append(
+        f"弁済期間は原則{months_std}か月、特別の事情があれば{months_max}か月まで; {period_row['interval_months']}か月に1回以上の弁済 "
+        f"(229条2項)。{months_std}か月未満の計画は不可 / {months_std} months in principle, up to {months_max} with special "
+        f"circumstances; at least one payment every {period_row['interval_months']} months"
+    )
+    assumptions.append(
+        f"分割額: 毎回 {unit:,}円単位に切上げ、最終回で調整 (--rounding {inp.rounding}; 事務所の運用で選択) / "
+        f"installments rounded up to {unit:,} yen, the last one adjusted"
+    )
+
+    nin_i = None
+    if inp.nin_i_months is not None:
+        ni_row = table.only("nin_i")
+        rows_used.append(ni_row)
+        citations.extend(ni_row.citations)
+        n = inp.nin_i_months
+        if n < 1:
+            raise InputError("--nin-i", n, "a number of monthly installments, 1 or more")
+        balance = inp.nin_i_balance_yen if inp.nin_i_balance_yen is not None else inp.debt_yen
+        sched, w3 = installments(balance, n, unit)
+        warnings.extend(w3)
+        if n > ni_row["max_months"]:
+            warnings.append(
+                f"任意整理の{n}回払い: 実務の目安は{ni_row['months']}〜{ni_row['max_months']}回で、それを超える分割は"
+                f"債権者が応じないことが多い (上限は固定のルールではない: UNVERIFIED) / {n} installments exceeds the usual "
+                f"{ni_row['max_months']}-month practice norm (UNVERIFIED as a rule)"
+            )
+        notes.append(
+            "任意整理: 将来利息・経過利息・遅延損害金をカットし残元本を分割 (実務; 債権者の合意が必要) / "
+            "voluntary restructuring: future interest cut, balance in installments (practice; needs each creditor's consent)"
+        )
+        if inp.nin_i_balance_yen is None:
+            assumptions.append(
+                "任意整理の残高は --debt と同額 (利息制限法による引き直し後の元本なら --nin-i-balance で指定) / "
+                "the 任意整理 balance is --debt (give --nin-i-balance for the recalculated principal)"
+            )
+        nin_i = {
+            "balance_yen": balance,
+            "months": n,
+            "monthly_yen": sched.regular_yen,
+            "last_yen": sched.last_yen,
+            "schedule": sched.to_dict(),
+            "future_interest": "cut",
+            "status": ni_row.status,
+        }
+
+    return SaiseiResult(
+        input=inp,
+        procedure=procedure,
+        minimum=minimum,
+        tests=tuple(tests),
+        plan_total_yen=plan_total,
+        binding_test=binding,
+        capped_at_debt=capped,
+        schedules=(s_std, s_max),
+        nin_i=nin_i,
+        citations=tuple(_dedupe([*citations, *round_row.citations])),
+        assumptions=tuple(assumptions),
+        notes=tuple(notes),
+        warnings=tuple(warnings),
+        rows=tuple(rows_used),
+    )
+
+
+def _exact_str(value: Fraction) -> str:
+    """An exact amount for display (never re-parsed): 1/5 and 1/10 of whole yen end within one decimal."""
+    return str(Decimal(value.numerator) / Decimal(value.denominator))
+
+
+def _dedupe(citations: list[Citation]) -> list[Citation]:
+    seen: dict[str, Citation] = {}
+    for c in citations:
+        seen.setdefault(c.label() + (c.document or "") + (c.url or ""), c)
+    return list(seen.values())
