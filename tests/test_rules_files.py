@@ -154,3 +154,19 @@ def test_duplicate_keys_are_a_toml_error():
 def test_rate_row_values_are_decimals_not_floats():
     for row in rules.load("statutory_rate").rows:
         assert isinstance(row.value, rules.Decimal)
+
+
+@pytest.mark.parametrize(
+    "fields, label",
+    [
+        (dict(law="民法", article="404", paragraph="2"), "民法404条2項"),
+        (dict(law="出資法", article="5の4", paragraph="1"), "出資法5条の4第1項"),
+        (dict(law="民事執行法", article="151条の2第1項"), "民事執行法151条の2第1項"),
+        (dict(law="施行令", article="2", paragraph="1", item="1"), "施行令2条1項1号"),
+        (dict(law="法", article="5の4", item="2"), "法5条の4第2号"),
+        (dict(case="最判平成22年4月20日"), "最判平成22年4月20日"),
+        (dict(authority="岡山地方裁判所", document="利息・損害金の計算について"), "岡山地方裁判所「利息・損害金の計算について」"),
+    ],
+)
+def test_citation_labels(fields, label):
+    assert rules.Citation(**fields).label() == label

@@ -143,10 +143,13 @@ class Citation:
                 text = f"{self.law}({self.version})"
             if self.article:
                 text += _article_label(self.article)
+            # after a branch number (5条の4) a digit would run on: write 5条の4第1項
+            joiner = "第" if text[-1:].isdigit() else ""
             if self.paragraph:
-                text += f"{self.paragraph}項"
+                text += f"{joiner}{self.paragraph}項"
+                joiner = ""
             if self.item:
-                text += f"{self.item}号"
+                text += f"{joiner}{self.item}号"
             parts.append(text)
         if self.case:
             parts.append(self.case)
