@@ -11,6 +11,8 @@ import importlib
 
 COMMANDS = (
     "damages",
+    "seigen",
+    "kabarai",
     "rules_cmd",
 )
 
