@@ -45,16 +45,17 @@ def _name(text: str) -> str:
 def read_history(path: str):
     """Read and parse a history file (``-`` is not supported: give a file)."""
     p = Path(path)
+    flag = f"FILE ({p.name})"
     try:
         if p.is_dir():
-            raise InputError("FILE", path, "a CSV or JSON Lines file, not a directory")
+            raise InputError(flag, path, "a CSV or JSON Lines file, not a directory")
         data = p.read_bytes()
     except InputError:
         raise
     except OSError as exc:
-        raise InputError("FILE", path, f"a readable file ({exc.strerror or type(exc).__name__})") from None
+        raise InputError(flag, path, f"a readable file ({exc.strerror or type(exc).__name__})") from None
     if len(data) > MAX_BYTES:
-        raise InputError("FILE", path, f"a file of at most {MAX_BYTES // (1024 * 1024)} MB")
+        raise InputError(flag, path, f"a file of at most {MAX_BYTES // (1024 * 1024)} MB")
     for encoding in ("utf-8-sig", "cp932"):
         try:
             text = data.decode(encoding)
@@ -62,7 +63,7 @@ def read_history(path: str):
         except UnicodeDecodeError:
             continue
     else:
-        raise InputError("FILE", path, "a text file in UTF-8 or Shift_JIS (cp932)")
+        raise InputError(flag, path, "a text file in UTF-8 or Shift_JIS (cp932)")
     return parse_history(text, p.name)
 
 
