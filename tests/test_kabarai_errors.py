@@ -82,3 +82,14 @@ def test_overpayment_arising_after_2029_03_31_refuses_exit_3(cli, tmp_path):
     p.write_text("date,borrow,repay\n2029-04-01,100000,\n2029-04-01,,110000\n", encoding="utf-8")
     r = cli("kabarai", str(p))
     assert r.exit_code == 3 and r.stdout == "" and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_batch_record_protocol_matches_json(cli):
+    from saiken_cli.commands import kabarai, seigen
+
+    path = str(EXAMPLES / "ref-8-1.csv")
+    rec = kabarai.record({"file": path, "as_of": "2008-01-16", "case_id": "A-1"})
+    assert rec == cli("kabarai", path, "--as-of", "2008-01-16", "--json").json()
+    rec = seigen.record({"principal": "100000", "repay": "130000", "days": "7"})
+    assert rec == cli("seigen", "--principal", "100000", "--repay", "130000", "--days", "7", "--json").json()
+    assert set(seigen.FLAGS) >= {"principal", "rate", "repay", "per-days", "percent", "lender"}
