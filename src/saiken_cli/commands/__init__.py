@@ -12,6 +12,8 @@ import importlib
 COMMANDS = (
     "damages",
     "sashiosae",
+    "seigen",
+    "kabarai",
     "fees",
     "saisei",
     "rules_cmd",

@@ -1,0 +1,253 @@
+"""`saiken kabarai FILE` — 過払い金 引き直し計算 (recalculation at the 利息制限法 cap)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Optional
+
+import typer
+
+from saiken_cli.commands.common import JsonOpt, LangOpt, check_lang
+
+HELP = """過払い金 引き直し計算: recompute a lending history (CSV or JSON Lines: date,borrow,repay or
+日付,借入,返済) at the 利息制限法 cap; the overpayment (過払金), 過払利息 to --as-of, the claim total and
+the 10-year prescription date. Defaults follow 名古屋式 (§8.3); each disputed choice is an option.
+
+Example:
+  saiken kabarai examples/kabarai/ref-8-1.csv --as-of 2008-01-16    → 過払金 22,230 + 過払利息 7,133
+  saiken kabarai history.csv --format md > 計算書.md
+  saiken kabarai history.csv --overpay-interest 5 --split-at 2015-03-31 --json
+"""
+
+OVERPAY = {"5": "5", "5%": "5", "3": "3", "3%": "3", "split": "split", "分割": "split"}
+FIRST_DAY = {"one-end": "one-end", "片端": "one-end", "both-ends": "both-ends", "両端": "both-ends", "初日算入": "both-ends"}
+LEAP = {"calendar": "calendar", "暦年": "calendar", "366": "calendar", "365": "365"}
+FORMATS = {"table": "table", "md": "md", "markdown": "md", "csv": "csv", "json": "json"}
+
+
+def build_input(
+    *,
+    file: str,
+    as_of: Optional[str] = None,
+    overpay_interest: str = "split",
+    first_day: str = "one-end",
+    leap: str = "calendar",
+    split_at: list[str] | None = None,
+):
+    """Flags (strings, as typed) → KabaraiInput. Shared by the command and `saiken batch`."""
+    from saiken_cli import parsing as p
+    from saiken_cli.calc.kabarai import KabaraiInput, KabaraiOptions
+    from saiken_cli.kabarai_input import read_history
+
+    options = KabaraiOptions(
+        overpay_interest=p.parse_choice(overpay_interest, "--overpay-interest", OVERPAY),
+        first_day=p.parse_choice(first_day, "--first-day", FIRST_DAY),
+        leap=p.parse_choice(leap, "--leap", LEAP),
+        split_at=tuple(sorted(p.parse_date(s, "--split-at") for s in (split_at or []))),
+    )
+    as_of_on = p.parse_date(as_of, "--as-of") if as_of not in (None, "") else None
+    txs = read_history(file)
+    from pathlib import Path
+
+    return KabaraiInput(transactions=txs, as_of=as_of_on, options=options, source=Path(file).name)
+
+
+# --- renderings -------------------------------------------------------------------------
+
+def _columns(lang: str) -> list[str]:
+    from saiken_cli.render import L
+
+    return [
+        L(lang, "取引", "Series"),
+        L(lang, "日付", "Date"),
+        L(lang, "借入", "Borrowed"),
+        L(lang, "返済", "Repaid"),
+        L(lang, "日数", "Days"),
+        L(lang, "利率(%)", "Rate (%)"),
+        L(lang, "利息", "Interest"),
+        L(lang, "未払利息", "Unpaid interest"),
+        L(lang, "残元金", "Balance"),
+        L(lang, "過払利息", "Overpay interest"),
+        L(lang, "過払利息累計", "Overpay interest total"),
+    ]
+
+
+def _ledger_rows(payload: dict[str, Any], lang: str, *, wareki: bool) -> list[list[str]]:
+    from saiken_cli.parsing import to_wareki
+
+    from datetime import date
+
+    rows = []
+    for r in payload["ledger"]:
+        d = r["date"]
+        if wareki:
+            d = f"{d} ({to_wareki(date.fromisoformat(d), style='letter')})"
+        if r["kind"] == "as_of":
+            d += " *"
+        rate = r["rate_percent"] or ("/".join(x["rate_percent"] for x in r["overpay_rates"]) if r["overpay_rates"] else "")
+        rows.append(
+            [
+                str(r["series"]),
+                d,
+                f"{r['borrow_yen']:,}" if r["borrow_yen"] else "",
+                f"{r['repay_yen']:,}" if r["repay_yen"] else "",
+                str(r["days"]),
+                rate,
+                f"{r['interest_yen']:,}" if r["interest_yen"] else ("0" if r["rate_percent"] else ""),
+                f"{r['unpaid_interest_yen']:,}" if r["unpaid_interest_yen"] else "",
+                f"{r['balance_yen']:,}",
+                f"{r['overpayment_interest_yen']:,}" if r["overpayment_interest_yen"] else "",
+                f"{r['overpayment_interest_total_yen']:,}" if r["overpayment_interest_total_yen"] else "",
+            ]
+        )
+    return rows
+
+
+def _summary(payload: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    from saiken_cli.render import L, day, yen
+
+    o = payload["options"]
+    out = [
+        (L(lang, "過払金", "Overpayment (過払金)"), yen(payload["overpayment_yen"], lang)),
+        (L(lang, f"過払利息 ({payload['as_of']}まで)", f"過払利息 to {payload['as_of']}"), yen(payload["overpayment_interest_yen"], lang)),
+        (L(lang, "請求額合計", "Claim total"), yen(payload["claim_total_yen"], lang)),
+        (L(lang, "残元金 (なお残る債務)", "Principal still owed"), yen(payload["balance_yen"], lang)),
+    ]
+    if payload["unpaid_interest_yen"]:
+        out.append((L(lang, "未払利息", "Unpaid interest"), yen(payload["unpaid_interest_yen"], lang)))
+    out += [
+        (L(lang, "取引期間", "Transactions"), f"{day(payload['first_date'], lang)} 〜 {day(payload['last_transaction_date'], lang)}"),
+        (L(lang, "時効完成日 (取引終了から10年)", "Prescription date (10 years)"), day(payload["prescription_date"], lang)),
+        (
+            L(lang, "計算の選択", "Options"),
+            f"--overpay-interest {o['overpay_interest']} --first-day {o['first_day']} --leap {o['leap']}"
+            + (f" --split-at {','.join(o['split_at'])}" if o["split_at"] else L(lang, " (一連計算)", " (one series)")),
+        ),
+    ]
+    return out
+
+
+def view(payload: dict[str, Any], lang: str):
+    from saiken_cli.render import L, TableView, View, standard_sections
+
+    tables = [TableView(L(lang, "引き直し計算表", "Recalculation ledger"), _columns(lang), _ledger_rows(payload, lang, wareki=True), numeric=set(range(2, 11)))]
+    if len(payload["series"]) > 1:
+        tables.append(
+            TableView(
+                L(lang, "取引ごとの結果 (分断)", "Per series (split)"),
+                [L(lang, "取引", "Series"), L(lang, "最終取引", "Last"), L(lang, "過払金", "Overpaid"), L(lang, "過払利息", "Interest"),
+                 L(lang, "残元金", "Owed"), L(lang, "時効完成日", "Prescription")],
+                [[str(s["index"]), s["last_transaction_date"], f"{s['overpayment_yen']:,}", f"{s['overpayment_interest_yen']:,}",
+                  f"{s['balance_yen']:,}", s["prescription_date"]] for s in payload["series"]],
+                numeric={2, 3, 4},
+            )
+        )
+    sections = standard_sections(payload, lang)
+    sections.insert(0, (L(lang, "表の見方", "Reading the table"), [L(lang, "残元金がマイナス = 過払い。* は計算基準日 (--as-of)。",
+                                                                   "A negative balance is an overpayment. * marks the --as-of date.")]))
+    return View(L(lang, "過払い金 引き直し計算", "Overpayment recalculation (過払い金 引き直し計算)"), _summary(payload, lang), tables, sections)
+
+
+def to_csv(payload: dict[str, Any], lang: str) -> str:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(_columns(lang))
+    for r in payload["ledger"]:
+        w.writerow(
+            [
+                r["series"], r["date"], r["borrow_yen"], r["repay_yen"], r["days"],
+                r["rate_percent"] or "/".join(x["rate_percent"] for x in r["overpay_rates"]),
+                r["interest_yen"], r["unpaid_interest_yen"], r["balance_yen"], r["overpayment_interest_yen"],
+                r["overpayment_interest_total_yen"],
+            ]
+        )
+    return buf.getvalue()
+
+
+def to_markdown(payload: dict[str, Any], lang: str) -> str:
+    from saiken_cli.render import DISCLAIMER, L, citation_lines, pick
+
+    lines = [f"# {L(lang, '過払い金 引き直し計算書', 'Overpayment recalculation statement')}", ""]
+    lines.append(f"{L(lang, '取引履歴', 'History')}: `{payload['source']}`")
+    lines.append("")
+    for label, value in _summary(payload, lang):
+        lines.append(f"- **{label}**: {value}")
+    lines += ["", f"## {L(lang, '計算表', 'Ledger')}", ""]
+    cols = _columns(lang)
+    lines.append("| " + " | ".join(cols) + " |")
+    lines.append("|" + "|".join(["---"] * 2 + ["---:"] * (len(cols) - 2)) + "|")
+    for row in _ledger_rows(payload, lang, wareki=True):
+        lines.append("| " + " | ".join(row) + " |")
+    lines.append("")
+    lines.append(L(lang, "残元金がマイナス = 過払い。* は計算基準日。", "A negative balance is an overpayment. * marks the --as-of date."))
+    for heading, key in ((L(lang, "前提", "Assumptions"), "assumptions"), (L(lang, "注記", "Notes"), "notes"), (L(lang, "警告", "Warnings"), "warnings")):
+        if payload[key]:
+            lines += ["", f"## {heading}", ""] + [f"- {pick(x, lang)}" for x in payload[key]]
+    lines += ["", f"## {L(lang, '根拠', 'Legal basis')}", ""] + [f"- {c}" for c in citation_lines(payload["citations"], lang)]
+    lines += ["", DISCLAIMER[lang], ""]
+    return "\n".join(lines)
+
+
+def kabarai(
+    file: Annotated[str, typer.Argument(help="取引履歴 CSV or JSON Lines (date,borrow,repay / 日付,借入,返済).", show_default=False)],
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="過払利息の計算基準日 (default: the last transaction).")] = None,
+    overpay_interest: Annotated[str, typer.Option("--overpay-interest", help="過払利息: 5 | 3 | split (5% before 2020-04-01, 3% after; 附則15条).")] = "split",
+    first_day: Annotated[str, typer.Option("--first-day", help="one-end (片端, 名古屋式) | both-ends (借入日を算入).")] = "one-end",
+    leap: Annotated[str, typer.Option("--leap", help="calendar (閏年366日) | 365.")] = "calendar",
+    split_at: Annotated[Optional[list[str]], typer.Option("--split-at", help="分断: transactions after DATE form a separate series (repeatable).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table (default) | md | csv | json: how to print the ledger.")] = "table",
+    json_out: JsonOpt = False,
+    lang: LangOpt = "ja",
+) -> None:
+    import sys
+
+    from saiken_cli import parsing as p
+    from saiken_cli.calc.kabarai import compute
+    from saiken_cli.errors import ConflictError
+    from saiken_cli.render import emit, warn
+
+    lang = check_lang(lang)
+    form = p.parse_choice(fmt, "--format", FORMATS)
+    if json_out and form not in ("table", "json"):
+        raise ConflictError(f"--json and --format {form} cannot be combined (--json is --format json)")
+    if json_out:
+        form = "json"
+    inp = build_input(file=file, as_of=as_of, overpay_interest=overpay_interest, first_day=first_day, leap=leap, split_at=split_at)
+    payload = compute(inp).to_dict()
+    if form == "csv":
+        sys.stdout.write(to_csv(payload, lang))
+        warn(payload["warnings"], lang)
+    elif form == "md":
+        sys.stdout.write(to_markdown(payload, lang))
+        warn(payload["warnings"], lang)
+    else:
+        emit(payload, None if form == "json" else view(payload, lang), json_mode=form == "json", lang=lang)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("kabarai", help=HELP)(kabarai)
+
+
+FLAGS = ("file", "as-of", "overpay-interest", "first-day", "leap", "split-at")
+
+
+def record(fields) -> dict[str, Any]:
+    """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
+    from saiken_cli.calc.kabarai import compute
+    from saiken_cli.commands.common import take_list, take_str
+    from saiken_cli.errors import ConflictError
+
+    file = take_str(fields, "file")
+    if file is None:
+        raise ConflictError("missing file (the transaction history)")
+    inp = build_input(
+        file=file,
+        as_of=take_str(fields, "as-of"),
+        overpay_interest=take_str(fields, "overpay-interest") or "split",
+        first_day=take_str(fields, "first-day") or "one-end",
+        leap=take_str(fields, "leap") or "calendar",
+        split_at=take_list(fields, "split-at"),
+    )
+    return compute(inp).to_dict()

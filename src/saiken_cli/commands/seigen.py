@@ -1,0 +1,213 @@
+"""`saiken seigen` — is this loan lawful? 利息制限法・出資法・貸金業法42条."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Optional
+
+import typer
+
+from saiken_cli.commands.common import JsonOpt, LangOpt, check_lang
+
+HELP = """利息制限法・出資法の判定 (is this loan lawful?): the annual rate, the 利息制限法 cap for the
+principal (20/18/15%), the lawful interest, the 損害金 cap, and verdicts under 出資法5条 and 貸金業法42条.
+
+Example:
+  saiken seigen --principal 100000 --rate 18%                       → 利息制限法の範囲内
+  saiken seigen --principal 100000 --repay 130000 --days 7          → 1,564.29% (出資法基準 730%)
+  saiken seigen --principal 5万 --per-days 10 --percent 10 --lender individual   (トイチ → 365%)
+  saiken seigen --principal 100万 --rate 15% --damages-rate 21.9% --json
+"""
+
+LENDERS = {
+    "business": "business", "業者": "business", "貸金業者": "business", "業": "business",
+    "individual": "individual", "個人": "individual", "private": "individual",
+}
+
+_PERCENT_RE = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)$")
+
+
+def _parse_percent(text: str, flag: str):
+    from decimal import Decimal
+
+    from saiken_cli.errors import InputError
+    from saiken_cli.parsing import fold
+
+    raw = fold(text)
+    s = raw.replace(" ", "").removesuffix("%")
+    if not _PERCENT_RE.match(s) or len(s) > 20:
+        raise InputError(flag, raw, "a percentage per period such as 10 or 10% (トイチ: --per-days 10 --percent 10)")
+    value = Decimal(s)
+    if value <= 0 or value > 1000:
+        raise InputError(flag, raw, "a percentage above 0 and at most 1000")
+    return value
+
+
+def build_input(
+    *,
+    principal: str,
+    rate: Optional[str] = None,
+    repay: Optional[str] = None,
+    days: Optional[str] = None,
+    from_: Optional[str] = None,
+    to: Optional[str] = None,
+    per_days: Optional[str] = None,
+    percent: Optional[str] = None,
+    lender: str = "business",
+    damages_rate: Optional[str] = None,
+    existing_principal: Optional[str] = None,
+    contract_date: Optional[str] = None,
+):
+    """Flags (strings, as typed) → SeigenInput. Shared by the command and `saiken batch`."""
+    from saiken_cli import parsing as p
+    from saiken_cli.calc.seigen import SeigenInput
+
+    def given(v: Optional[str]) -> bool:
+        return v is not None and str(v).strip() != ""
+
+    lent_on = p.parse_date(from_, "--from") if given(from_) else None
+    contract_on = p.parse_date(contract_date, "--contract-date") if given(contract_date) else lent_on
+    return SeigenInput(
+        principal_yen=p.parse_yen(principal, "--principal"),
+        rate=p.parse_rate(rate, "--rate", allow_high=True) if given(rate) else None,
+        repay_yen=p.parse_yen(repay, "--repay") if given(repay) else None,
+        per_days=p.parse_int(per_days, "--per-days", minimum=1, maximum=3650, what="a number of days") if given(per_days) else None,
+        per_percent=_parse_percent(percent, "--percent") if given(percent) else None,
+        days=p.parse_int(days, "--days", minimum=1, maximum=365 * 100, what="a number of days") if given(days) else None,
+        lent_on=lent_on,
+        repaid_on=p.parse_date(to, "--to") if given(to) else None,
+        contract_date=contract_on,
+        lender=p.parse_choice(lender, "--lender", LENDERS),
+        damages_rate=p.parse_rate(damages_rate, "--damages-rate", allow_high=True) if given(damages_rate) else None,
+        existing_principal_yen=p.parse_yen(existing_principal, "--existing-principal", allow_zero=True) if given(existing_principal) else 0,
+    )
+
+
+def view(payload: dict[str, Any], lang: str):
+    from saiken_cli.calc.seigen import VERDICT_LABELS
+    from saiken_cli.render import L, TableView, View, pick, standard_sections, yen
+
+    ja, en = VERDICT_LABELS[payload["verdict"]]
+    period = (
+        L(lang, f"{payload['days']}日", f"{payload['days']} days") if payload["days"] is not None else L(lang, "指定なし", "not given")
+    )
+    bracket = payload["cap_bracket"]
+    upper = f"{bracket['max_principal_yen']:,}" if bracket["max_principal_yen"] is not None else ""
+    summary = [
+        (L(lang, "判定", "Verdict"), L(lang, ja, en)),
+        (L(lang, "元本", "Principal"), yen(payload["principal_yen"], lang)),
+        (L(lang, "貸主", "Lender"), L(lang, "貸金業者 (業として)", "business lender") if payload["lender"] == "business" else L(lang, "個人", "individual")),
+        (L(lang, "期間", "Period"), period),
+        (L(lang, "利息", "Interest"), yen(payload["interest_yen"], lang) + L(lang, f" ({payload['interest_days']}日分)", f" (over {payload['interest_days']} days)")),
+        (L(lang, "年利 (実日数)", "Annual rate (actual days)"), f"{payload['annual_rate_percent']}%"),
+        (
+            L(lang, "年利 (出資法基準)", "Annual rate (出資法 basis)"),
+            f"{payload['shusshi_rate_percent']}%"
+            + (L(lang, f" ({payload['shusshi_days']}日で計算)", f" (over {payload['shusshi_days']} days)") if payload["shusshi_days"] else ""),
+        ),
+        (
+            L(lang, "利息制限法の上限", "Cap (利息制限法1条)"),
+            f"{payload['cap_rate_percent']}%  ({L(lang, '元本', 'principal')} {bracket['min_principal_yen']:,}〜{upper})",
+        ),
+        (L(lang, "法定の上限利息", "Lawful interest"), yen(payload["lawful_interest_yen"], lang)),
+        (L(lang, "超過利息", "Excess interest"), yen(payload["excess_interest_yen"], lang)),
+        (L(lang, "損害金の上限", "Damages cap"), f"{payload['damages_cap_rate_percent']}%"),
+    ]
+    if payload["damages_rate_percent"] is not None:
+        summary.append((L(lang, "約定損害金", "Agreed damages rate"), f"{payload['damages_rate_percent']}%"))
+    rows = []
+    for v in payload["verdicts"]:
+        rows.append(
+            [
+                pick(v["title"], lang),
+                f"{v['limit_percent']}%",
+                f"{v['compared_percent']}%",
+                f"{v['max_lawful_interest_yen']:,}" if v["max_lawful_interest_yen"] is not None else "—",
+                L(lang, "超過", "EXCEEDED") if v["exceeded"] else L(lang, "範囲内", "within"),
+                pick(v["consequence"], lang),
+                v["status"],
+            ]
+        )
+    tables = [
+        TableView(
+            L(lang, "判定", "Verdicts"),
+            [
+                L(lang, "規定", "Rule"),
+                L(lang, "上限", "Limit"),
+                L(lang, "比較値", "Compared"),
+                L(lang, "上限額 (円)", "Limit (yen)"),
+                L(lang, "結果", "Result"),
+                L(lang, "効果", "Effect"),
+                L(lang, "確認", "Status"),
+            ],
+            rows,
+            numeric={1, 2, 3},
+        )
+    ]
+    sections = standard_sections(payload, lang)
+    sections.insert(0, (L(lang, "端数", "Rounding"), [pick(payload["rounding"]["percent"], lang), payload["rounding"]["yen"]]))
+    return View(L(lang, "利息制限法・出資法の判定", "Interest caps check (利息制限法・出資法)"), summary, tables, sections)
+
+
+def seigen(
+    principal: Annotated[str, typer.Option("--principal", help="元本 (the amount lent): 100000, 10万.", show_default=False)],
+    rate: Annotated[Optional[str], typer.Option("--rate", help="約定年利: 18%, 0.18, 1割8分.")] = None,
+    repay: Annotated[Optional[str], typer.Option("--repay", help="返済総額 (principal + interest) for a short loan; needs --days or --from/--to.")] = None,
+    days: Annotated[Optional[str], typer.Option("--days", help="貸付期間 (days).")] = None,
+    from_: Annotated[Optional[str], typer.Option("--from", help="貸付日 (counted): ISO or 和暦.")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="返済日 (not counted).")] = None,
+    per_days: Annotated[Optional[str], typer.Option("--per-days", help="闇金 shorthand: interest every N days (トイチ: 10).")] = None,
+    percent: Annotated[Optional[str], typer.Option("--percent", help="… at P percent per N days (トイチ: 10).")] = None,
+    lender: Annotated[str, typer.Option("--lender", help="business (貸金業者, default) | individual (個人).")] = "business",
+    damages_rate: Annotated[Optional[str], typer.Option("--damages-rate", help="約定損害金の年率 to check against 4条/7条.")] = None,
+    existing_principal: Annotated[Optional[str], typer.Option("--existing-principal", help="既存の残元本 with the same business lender (利息制限法5条).")] = None,
+    contract_date: Annotated[Optional[str], typer.Option("--contract-date", help="契約日: the law in force that day (default: --from, else current law).")] = None,
+    json_out: JsonOpt = False,
+    lang: LangOpt = "ja",
+) -> None:
+    from saiken_cli.calc.seigen import compute
+    from saiken_cli.render import emit
+
+    lang = check_lang(lang)
+    inp = build_input(
+        principal=principal, rate=rate, repay=repay, days=days, from_=from_, to=to, per_days=per_days, percent=percent,
+        lender=lender, damages_rate=damages_rate, existing_principal=existing_principal, contract_date=contract_date,
+    )
+    payload = compute(inp).to_dict()
+    emit(payload, None if json_out else view(payload, lang), json_mode=json_out, lang=lang)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("seigen", help=HELP)(seigen)
+
+
+FLAGS = (
+    "principal", "rate", "repay", "days", "from", "to", "per-days", "percent", "lender", "damages-rate",
+    "existing-principal", "contract-date",
+)
+
+
+def record(fields) -> dict[str, Any]:
+    """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
+    from saiken_cli.calc.seigen import compute
+    from saiken_cli.commands.common import take_str
+    from saiken_cli.errors import ConflictError
+
+    principal = take_str(fields, "principal")
+    if principal is None:
+        raise ConflictError("missing --principal")
+    inp = build_input(
+        principal=principal,
+        rate=take_str(fields, "rate"),
+        repay=take_str(fields, "repay"),
+        days=take_str(fields, "days"),
+        from_=take_str(fields, "from"),
+        to=take_str(fields, "to"),
+        per_days=take_str(fields, "per-days"),
+        percent=take_str(fields, "percent"),
+        lender=take_str(fields, "lender") or "business",
+        damages_rate=take_str(fields, "damages-rate"),
+        existing_principal=take_str(fields, "existing-principal"),
+        contract_date=take_str(fields, "contract-date"),
+    )
+    return compute(inp).to_dict()

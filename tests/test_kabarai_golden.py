@@ -1,0 +1,264 @@
+"""`saiken kabarai`: the worked ledgers of rules-reference §8.4, each row to the yen and the day."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from saiken_cli.schemas.kabarai import Output
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "kabarai"
+
+
+def run(cli, *args):
+    r = cli("kabarai", *args, "--json")
+    assert r.exit_code == 0, r.stderr
+    return r.json()
+
+
+def write(tmp_path, text, name="h.csv", encoding="utf-8"):
+    p = tmp_path / name
+    p.write_bytes(text.encode(encoding))
+    return str(p)
+
+
+def test_ref_8_1_public_example_every_row(cli):
+    """ref 8-1 (yomi.tokyo/agate/life9/debt/1216076045/16, 5ch 過払い thread): 22,230 + 7,133 = 29,363."""
+    d = run(cli, str(EXAMPLES / "ref-8-1.csv"), "--as-of", "2008-01-16")
+    rows = d["ledger"]
+    assert [r["days"] for r in rows] == [0, 14, 28, 32, 26, 0, 32, 34, 27, 29, 36, 2299]
+    interest = [r["interest_yen"] for r in rows[1:9]]
+    assert interest == [3452, 6261, 6465, 4695, 0, 7667, 3245, 622]
+    assert [r["balance_yen"] for r in rows] == [
+        500000, 453452, 409713, 366178, 320873, 485873, 193540, 46785, -12593, -17593, -22230, -22230,
+    ]
+    assert [r["overpayment_interest_yen"] for r in rows[9:]] == [50, 86, 6997]
+    assert [r["overpayment_interest_total_yen"] for r in rows[8:]] == [0, 50, 136, 7133]
+    # the 6,997 needs the calendar split 92/365 + 2002…2007 + 16/366 (2004 and 2008 leap)
+    assert rows[-1]["day_parts"] == [
+        {"days": 92, "denominator": 365}, {"days": 365, "denominator": 365}, {"days": 365, "denominator": 365},
+        {"days": 366, "denominator": 366}, {"days": 365, "denominator": 365}, {"days": 365, "denominator": 365},
+        {"days": 365, "denominator": 365}, {"days": 16, "denominator": 366},
+    ]
+    assert rows[-1]["kind"] == "as_of"
+    assert d["overpayment_yen"] == 22230
+    assert d["overpayment_interest_yen"] == 7133
+    assert d["claim_total_yen"] == 29363
+    assert d["balance_yen"] == 0
+    assert all(r["rate_percent"] in (None, "18.00") for r in rows[:9])
+    # 10 years from the end of the series (最判平成21年1月22日): last transaction 2001-09-30
+    assert d["prescription_date"] == "2011-09-30"
+    assert any("時効完成の可能性" in w for w in d["warnings"]) is False  # as of 2008 it is not yet barred
+
+
+def test_ref_8_1_default_as_of_is_the_last_transaction(cli):
+    d = run(cli, str(EXAMPLES / "ref-8-1.csv"))
+    assert d["as_of"] == "2001-09-30" and d["overpayment_interest_yen"] == 136
+    assert d["ledger"][-1]["kind"] == "repay"
+
+
+def test_ref_8_1_as_jsonl_same_result(cli, tmp_path):
+    import json
+
+    rows = [("2001-01-15", 500000, 0), ("2001-01-29", 0, 50000), ("2001-02-26", 0, 50000), ("2001-03-30", 0, 50000),
+            ("2001-04-25", 0, 50000), ("2001-04-25", 165000, 0), ("2001-05-27", 0, 300000), ("2001-06-30", 0, 150000),
+            ("2001-07-27", 0, 60000), ("2001-08-25", 0, 5000), ("2001-09-30", 0, 4637)]
+    text = "\n".join(json.dumps({"date": d, "borrow": b, "repay": r}) for d, b, r in rows) + "\n"
+    d = run(cli, write(tmp_path, text, "h.jsonl"), "--as-of", "H20.1.16")
+    assert (d["overpayment_yen"], d["overpayment_interest_yen"], d["claim_total_yen"]) == (22230, 7133, 29363)
+
+
+def test_ref_8_1_in_shift_jis_with_japanese_headers(cli, tmp_path):
+    text = (EXAMPLES / "ref-8-1.csv").read_text(encoding="utf-8")
+    d = run(cli, write(tmp_path, text, encoding="cp932"), "--as-of", "2008-01-16")
+    assert d["claim_total_yen"] == 29363
+
+
+def test_ref_8_3_leap_year_and_cap_never_rises(cli):
+    """ref 8-3 (COMPUTED): 2008 ÷366; the cap stays 18% below 10万 (最判平成22年4月20日); −20,738 and 665."""
+    d = run(cli, str(EXAMPLES / "ref-8-3.csv"), "--as-of", "2008-12-31")
+    rows = d["ledger"]
+    assert [r["interest_yen"] for r in rows[1:5]] == [4573, 2917, 1638, 134]
+    assert [r["balance_yen"] for r in rows] == [300000, 204573, 107490, 9128, -20738, -20738]
+    assert rows[4]["rate_percent"] == "18.00"  # 9,128 is under 10万 but the cap does not go back to 20%
+    assert rows[-1]["days"] == 235 and rows[-1]["overpayment_interest_yen"] == 665
+    assert d["overpayment_yen"] == 20738 and d["overpayment_interest_yen"] == 665
+    assert [c["rate_percent"] for c in d["cap_changes"]] == ["18.00"]
+
+
+def test_ref_8_5_unpaid_interest_is_not_compounded(cli):
+    """ref 8-5 (COMPUTED): 849 → unpaid 349; 767 on 50,000 only → principal 41,116."""
+    d = run(cli, str(EXAMPLES / "ref-8-5.jsonl"))
+    rows = d["ledger"]
+    assert rows[0]["rate_percent"] is None and d["cap_changes"][0]["rate_percent"] == "20.00"
+    assert (rows[1]["interest_yen"], rows[1]["unpaid_interest_yen"], rows[1]["balance_yen"]) == (849, 349, 50000)
+    assert (rows[2]["interest_yen"], rows[2]["to_interest_yen"], rows[2]["to_principal_yen"]) == (767, 1116, 8884)
+    assert d["balance_yen"] == 41116 and d["unpaid_interest_yen"] == 0 and d["overpayment_yen"] == 0
+
+
+def tranche_file(tmp_path, day, name):
+    return write(tmp_path, f"date,borrow,repay\n{day},100000,\n{day},,110000\n", name)
+
+
+def test_ref_8_6_tranche_5_percent_before_2020_04_01(cli, tmp_path):
+    """ref 8-6 (INTERPRETATION, 附則15条1項): 10,000 overpaid 2020-03-01 → 5% to 2020-12-31 = 416."""
+    d = run(cli, tranche_file(tmp_path, "2020-03-01", "a.csv"), "--as-of", "2020-12-31")
+    assert d["overpayment_yen"] == 10000 and d["overpayment_interest_yen"] == 416
+    assert d["series"][0]["overpayment_tranches"] == [{"arose_on": "2020-03-01", "rate_percent": "5.00", "amount_yen": 10000}]
+
+
+def test_ref_8_6_tranche_3_percent_from_2020_04_01(cli, tmp_path):
+    """ref 8-6: 10,000 overpaid 2020-05-01 → 3% to 2020-12-31 = 200."""
+    d = run(cli, tranche_file(tmp_path, "2020-05-01", "b.csv"), "--as-of", "2020-12-31")
+    assert d["overpayment_interest_yen"] == 200
+    assert any("INTERPRETATION" in n for n in d["notes"])
+
+
+def test_2020_boundary_both_sides(cli, tmp_path):
+    before = run(cli, tranche_file(tmp_path, "2020-03-31", "c.csv"), "--as-of", "2020-12-31")
+    after = run(cli, tranche_file(tmp_path, "2020-04-01", "d.csv"), "--as-of", "2020-12-31")
+    assert before["series"][0]["overpayment_tranches"][0]["rate_percent"] == "5.00"
+    assert after["series"][0]["overpayment_tranches"][0]["rate_percent"] == "3.00"
+    assert before["overpayment_interest_yen"] == 10000 * 5 * 275 // (100 * 366)  # 375
+    assert after["overpayment_interest_yen"] == 10000 * 3 * 274 // (100 * 366)  # 224
+
+
+def test_ref_8_6_combined_file_two_pools(cli):
+    d = run(cli, str(EXAMPLES / "ref-8-6-tranches.csv"), "--as-of", "2020-12-31")
+    assert [r["overpayment_interest_yen"] for r in d["ledger"][2:]] == [83, 533]
+    assert d["overpayment_interest_yen"] == 616  # = 416 + 200
+    assert d["ledger"][-1]["overpay_rates"] == [
+        {"rate_percent": "5.00", "principal_yen": 10000}, {"rate_percent": "3.00", "principal_yen": 10000},
+    ]
+
+
+@pytest.mark.parametrize("choice, expected, warned", [("split", 616, False), ("5", 749, True), ("3", 450, True)])
+def test_overpay_interest_option_is_echoed_and_applied(cli, choice, expected, warned):
+    d = run(cli, str(EXAMPLES / "ref-8-6-tranches.csv"), "--as-of", "2020-12-31", "--overpay-interest", choice)
+    assert d["options"]["overpay_interest"] == choice
+    assert d["overpayment_interest_yen"] == expected
+    assert bool(d["warnings"]) is warned
+
+
+def test_overpay_interest_3_on_pre_2020_overpayments_warns(cli):
+    d = run(cli, str(EXAMPLES / "ref-8-1.csv"), "--as-of", "2008-01-16", "--overpay-interest", "3")
+    assert d["overpayment_interest_yen"] < 7133
+    assert any("附則15条" in w for w in d["warnings"])
+
+
+def test_options_defaults_echoed(cli):
+    d = run(cli, str(EXAMPLES / "ref-8-1.csv"))
+    assert d["options"] == {"overpay_interest": "split", "first_day": "one-end", "leap": "calendar", "split_at": [], "series": "one"}
+
+
+def test_leap_365_changes_the_leap_year_figures(cli):
+    d = run(cli, str(EXAMPLES / "ref-8-3.csv"), "--as-of", "2008-12-31", "--leap", "365")
+    assert d["options"]["leap"] == "365"
+    assert d["ledger"][1]["interest_yen"] == 300000 * 18 * 31 // (100 * 365)  # 4,586 instead of 4,573
+    assert any("366" in w for w in d["warnings"])
+
+
+def test_first_day_both_ends_counts_the_borrowing_day(cli):
+    d = run(cli, str(EXAMPLES / "ref-8-1.csv"), "--first-day", "both-ends")
+    assert d["options"]["first_day"] == "both-ends"
+    assert d["ledger"][1]["days"] == 15  # 2001-01-15 … 01-29 both counted
+    assert d["ledger"][2]["days"] == 28  # after a repayment: one end
+    assert d["ledger"][6]["days"] == 33  # after the 04-25 borrowing
+
+
+def test_new_borrowing_absorbs_overpayment_interest_first_then_overpayment(cli, tmp_path):
+    """最判平成25年4月11日 / 平成25年7月18日: pool first, then the overpayment; bracket on what is left."""
+    text = "date,borrow,repay\n2001-01-15,500000,\n2001-07-27,,600000\n2003-07-27,1000000,\n"
+    d = run(cli, write(tmp_path, text))
+    rows = d["ledger"]
+    over = -rows[1]["balance_yen"]
+    pool = rows[2]["overpayment_interest_total_yen"] + rows[2]["absorbed_interest_yen"]
+    assert rows[2]["absorbed_interest_yen"] == pool and rows[2]["absorbed_overpayment_yen"] == over
+    assert rows[2]["balance_yen"] == 1000000 - pool - over
+    assert rows[2]["overpayment_interest_total_yen"] == 0
+    assert d["cap_changes"][-1]["rate_percent"] == "18.00"  # under 100万 after absorption (H25.7.18)
+
+
+def test_cap_falls_when_a_borrowing_crosses_a_bracket(cli, tmp_path):
+    text = "date,borrow,repay\n2005-01-01,50000,\n2005-02-01,60000,\n2005-03-01,,100000\n2005-04-01,,5000\n"
+    d = run(cli, write(tmp_path, text))
+    assert [c["rate_percent"] for c in d["cap_changes"]] == ["20.00", "18.00"]
+    assert d["ledger"][3]["rate_percent"] == "18.00"  # balance under 10万 again, still 18%
+
+
+def test_split_at_makes_two_series(cli, tmp_path):
+    text = (
+        "date,borrow,repay\n2001-01-15,100000,\n2001-06-15,,150000\n"
+        "2005-01-10,100000,\n2005-02-10,,10000\n"
+    )
+    one = run(cli, write(tmp_path, text))
+    two = run(cli, write(tmp_path, text, "s.csv"), "--split-at", "2004-12-31", "--as-of", "2016-01-01")
+    assert one["options"]["series"] == "one" and len(one["series"]) == 1
+    assert one["overpayment_yen"] == 0  # the overpayment was absorbed by the 2005 borrowing
+    assert two["options"]["split_at"] == ["2004-12-31"] and len(two["series"]) == 2
+    s1, s2 = two["series"]
+    assert s1["overpayment_yen"] > 0 and s2["balance_yen"] > 0
+    assert s1["prescription_date"] == "2011-06-15" and s2["prescription_date"] == "2015-02-10"
+    assert two["prescription_date"] == "2011-06-15"
+    assert any("時効完成の可能性" in w for w in two["warnings"])
+    assert {r["series"] for r in two["ledger"]} == {1, 2}
+
+
+def test_same_date_rows_keep_file_order(cli, tmp_path):
+    a = run(cli, write(tmp_path, "date,borrow,repay\n2010-01-01,100000,\n2010-02-01,,50000\n2010-02-01,50000,\n", "a.csv"))
+    b = run(cli, write(tmp_path, "date,borrow,repay\n2010-01-01,100000,\n2010-02-01,50000,\n2010-02-01,,50000\n", "b.csv"))
+    assert [r["kind"] for r in a["ledger"]] == ["borrow", "repay", "borrow"]
+    assert [r["kind"] for r in b["ledger"]] == ["borrow", "borrow", "repay"]
+    assert a["ledger"][1]["repay_yen"] == 50000 and b["ledger"][1]["borrow_yen"] == 50000
+
+
+def test_row_with_both_amounts_repays_first(cli, tmp_path):
+    d = run(cli, write(tmp_path, "date,borrow,repay\n2010-01-01,100000,\n2010-02-01,50000,20000\n"))
+    row = d["ledger"][1]
+    assert row["kind"] == "borrow+repay"
+    assert row["balance_yen"] == 100000 - (20000 - row["interest_yen"]) + 50000
+
+
+def test_json_matches_schema_and_has_required_keys(cli):
+    schema = Output.model_json_schema()
+    for args in ((str(EXAMPLES / "ref-8-1.csv"), "--as-of", "2008-01-16"), (str(EXAMPLES / "ref-8-5.jsonl"),),
+                 (str(EXAMPLES / "two-contracts.csv"), "--split-at", "2004-12-31", "--as-of", "2030-01-01")):
+        d = run(cli, *args)
+        jsonschema.validate(d, schema)
+        for key in ("balance_yen", "overpayment_yen", "overpayment_interest_yen", "claim_total_yen", "ledger",
+                    "prescription_date", "options", "citations", "schema_version", "assumptions", "notes", "warnings"):
+            assert key in d
+
+
+def test_format_json_equals_json_flag(cli):
+    a = cli("kabarai", str(EXAMPLES / "ref-8-1.csv"), "--format", "json")
+    b = cli("kabarai", str(EXAMPLES / "ref-8-1.csv"), "--json")
+    assert a.exit_code == 0 and a.stdout == b.stdout
+
+
+def test_format_csv_ledger(cli):
+    r = cli("kabarai", str(EXAMPLES / "ref-8-1.csv"), "--as-of", "2008-01-16", "--format", "csv")
+    assert r.exit_code == 0
+    lines = r.stdout.strip().splitlines()
+    assert lines[0].startswith("取引,日付,借入,返済,日数")
+    assert lines[-1] == "1,2008-01-16,0,0,2299,5.00,0,0,-22230,6997,7133"
+    assert len(lines) == 13
+    r = cli("kabarai", str(EXAMPLES / "ref-8-1.csv"), "--format", "csv", "--lang", "en")
+    assert r.stdout.startswith("Series,Date,Borrowed,Repaid,Days")
+
+
+def test_format_md_statement(cli):
+    r = cli("kabarai", str(EXAMPLES / "ref-8-1.csv"), "--as-of", "2008-01-16", "--format", "md")
+    assert r.exit_code == 0
+    assert r.stdout.startswith("# 過払い金 引き直し計算書")
+    assert "29,363円" in r.stdout and "| 1 | 2008-01-16 (H20.1.16) * |" in r.stdout
+    assert "最判平成22年4月20日" in r.stdout
+
+
+def test_human_output(cli):
+    r = cli("kabarai", str(EXAMPLES / "ref-8-1.csv"), "--as-of", "2008-01-16")
+    assert r.exit_code == 0 and "29,363円" in r.stdout and "-22,230" in r.stdout
+    r = cli("kabarai", str(EXAMPLES / "ref-8-1.csv"), "--lang", "en")
+    assert r.exit_code == 0 and "Overpayment" in r.stdout

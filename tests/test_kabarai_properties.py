@@ -1,0 +1,89 @@
+"""Hypothesis properties of the 引き直し arithmetic (issue 6)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from saiken_cli.calc.kabarai import KabaraiInput, KabaraiOptions, Transaction, compute
+
+START = date(2003, 1, 1)
+
+steps = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=120),  # days after the previous row
+        st.integers(min_value=0, max_value=300_000),  # borrow
+        st.integers(min_value=0, max_value=300_000),  # repay
+    ),
+    min_size=1,
+    max_size=15,
+)
+options = st.builds(
+    KabaraiOptions,
+    overpay_interest=st.sampled_from(["5", "3", "split"]),
+    first_day=st.sampled_from(["one-end", "both-ends"]),
+    leap=st.sampled_from(["calendar", "365"]),
+)
+
+
+def history(first_borrow, rows, *, allow_borrow=True):
+    txs = [Transaction(START, first_borrow, 0, 1)]
+    on = START
+    for i, (gap, borrow, repay) in enumerate(rows, start=2):
+        on = on + timedelta(days=gap)
+        borrow = borrow if allow_borrow else 0
+        if borrow == 0 and repay == 0:
+            repay = 1000
+        txs.append(Transaction(on, borrow, repay, i))
+    return tuple(txs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=1, max_value=3_000_000), steps, options)
+def test_without_later_borrowing_the_balance_never_rises(first, rows, opts):
+    res = compute(KabaraiInput(history(first, rows, allow_borrow=False), options=opts))
+    balances = [r.balance_yen for r in res.ledger]
+    assert all(b <= a for a, b in zip(balances, balances[1:]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=1, max_value=3_000_000), steps, options, st.data())
+def test_paying_more_never_leaves_more_owed(first, rows, opts, data):
+    txs = history(first, rows)
+    i = data.draw(st.integers(min_value=1, max_value=len(txs) - 1))
+    extra = data.draw(st.integers(min_value=1, max_value=500_000))
+    more = txs[:i] + (replace(txs[i], repay_yen=txs[i].repay_yen + extra),) + txs[i + 1 :]
+    as_of = txs[-1].on + timedelta(days=30)
+    a = compute(KabaraiInput(txs, as_of=as_of, options=opts))
+    b = compute(KabaraiInput(more, as_of=as_of, options=opts))
+    owed_a = a.balance_yen + sum(s.unpaid_interest_yen for s in a.series)
+    owed_b = b.balance_yen + sum(s.unpaid_interest_yen for s in b.series)
+    assert owed_b <= owed_a
+    assert b.series[-1].balance_yen <= a.series[-1].balance_yen
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=1, max_value=3_000_000), steps, options)
+def test_the_cap_rate_never_rises_along_a_history(first, rows, opts):
+    res = compute(KabaraiInput(history(first, rows), options=opts))
+    caps = [c.rate for c in res.cap_changes]
+    assert all(b < a for a, b in zip(caps, caps[1:]))
+    used = [r.cap_rate for r in res.ledger if r.cap_rate is not None]
+    assert all(b <= a for a, b in zip(used, used[1:]))
+    assert all(r in (Decimal("0.20"), Decimal("0.18"), Decimal("0.15")) for r in used)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=3_000_000), steps)
+def test_totals_are_consistent(first, rows):
+    res = compute(KabaraiInput(history(first, rows), options=KabaraiOptions()))
+    d = res.to_dict()
+    assert d["claim_total_yen"] == d["overpayment_yen"] + d["overpayment_interest_yen"]
+    assert d["balance_yen"] >= 0 and d["overpayment_yen"] >= 0
+    assert d["balance_yen"] == 0 or d["overpayment_yen"] == 0
+    last = res.ledger[-1]
+    assert d["overpayment_yen"] == max(-last.balance_yen, 0)
