@@ -216,6 +216,13 @@ class Analysis:
     period: PeriodChoice
     timeline: Timeline
 
+    def basis(self) -> str:
+        if self.timeline.period_years == self.period.years:
+            return self.period.reason
+        ja, _, en = self.period.reason.partition(" / ")
+        n = self.timeline.period_years
+        return f"{ja} → 判決確定等により{n}年 / {en} → {n} years after a final judgment"
+
     def status(self, as_of: date) -> tuple[str, int | None]:
         c = self.timeline.completion_on
         if c is None:
@@ -249,7 +256,7 @@ class JikouResult:
             "completion_date": _iso(completion),
             "invocable_from": _iso(completion + ONE_DAY if completion else None),
             "regime": a.regime,
-            "period_years": a.period.years,
+            "period_years": a.timeline.period_years,
             "status": status,
             "as_of": inp.as_of.isoformat(),
             "days_remaining": remaining,
@@ -259,7 +266,7 @@ class JikouResult:
                 "first_counted_day": (self.start_on + ONE_DAY).isoformat(),
             },
             "reason": self.regime.reason if a.regime == self.regime.regime else (self.regime.alternative_reason or ""),
-            "period_basis": a.period.reason,
+            "period_basis": a.basis(),
             "creditor": inp.creditor,
             "debtor_merchant": inp.debtor_merchant,
             "claim_type": inp.claim_type or "loan",
@@ -286,13 +293,13 @@ class JikouResult:
             out["readings"].append(
                 {
                     "regime": alt.regime,
-                    "period_years": alt.period.years,
+                    "period_years": alt.timeline.period_years,
                     "completion_date": _iso(alt_completion),
                     "invocable_from": _iso(alt_completion + ONE_DAY if alt_completion else None),
                     "status": alt_status,
                     "days_remaining": alt_remaining,
                     "reason": reason or "",
-                    "period_basis": alt.period.reason,
+                    "period_basis": alt.basis(),
                 }
             )
         out["citations"] = [c.to_dict() for c in self.citations]
@@ -322,7 +329,7 @@ def old_law_period(
     periods = rules.load("prescription_periods")
     if judgment:
         row = periods.row_on(anchor_on, "old_judgment")
-        return PeriodChoice(row.value, "old_judgment", (row,), f"{row.label} / right fixed by judgment: {row.value} years")
+        return PeriodChoice(row.value, "old_judgment", (row,), f"{row.label} / right fixed by judgment: {row.value} years (old art. 174-2)")
     short_key = CLAIM_TYPES.get(claim_type or "loan")
     if short_key:
         row = periods.row_on(anchor_on, short_key)
@@ -345,11 +352,11 @@ def old_law_period(
     key = "old_commercial" if commercial else "old_civil"
     row = periods.row_on(anchor_on, key)
     if ctype["commercial"] == "yes":
-        why = f"債権者 {ctype.label} の貸付は商行為 / the lender's loan is a commercial act"
+        why_ja, why_en = f"債権者 {ctype.label} の貸付は商行為", "the lender's loan is a commercial act"
     elif commercial:
-        why = f"借主が商人 (商法3条1項) — 債権者 {ctype.label} は商人でないが商事 / the borrower is a merchant"
+        why_ja, why_en = f"借主が商人 (商法3条1項) — 債権者 {ctype.label} は商人でないが商事", "the borrower is a merchant"
     else:
-        why = f"債権者 {ctype.label} は商人でなく借主も商人でない / neither lender nor borrower is a merchant"
+        why_ja, why_en = f"債権者 {ctype.label} は商人でなく借主も商人でない", "neither lender nor borrower is a merchant"
     warnings: list[str] = []
     if ctype.status in ("UNVERIFIED", "INTERPRETATION"):
         warnings.append(
@@ -366,7 +373,7 @@ def old_law_period(
         row.value,
         key,
         (row, ctype),
-        f"{row.label}: {why} / {row.value} years",
+        f"{row.label}: {why_ja} / {'commercial' if commercial else 'civil'} claim, {row.value} years: {why_en}",
         notes=notes,
         warnings=tuple(warnings),
     )
@@ -870,7 +877,7 @@ def compute(inp: JikouInput) -> JikouResult:
     warnings.extend(choice.warnings)
     if alternative is not None:
         p_c, a_c = primary.timeline.completion_on, alternative.timeline.completion_on
-        if p_c != a_c or primary.period.years != alternative.period.years:
+        if p_c != a_c or primary.timeline.period_years != alternative.timeline.period_years:
             warnings.append(
                 f"新旧いずれの法かで結果が異なる: {primary.regime} → {_iso(p_c)}、{alternative.regime} → {_iso(a_c)}。"
                 f"--contract-date で確定を / the readings differ ({primary.regime}: {_iso(p_c)}, {alternative.regime}: "
@@ -897,7 +904,7 @@ def compute(inp: JikouInput) -> JikouResult:
         )
     if tl.pending:
         warnings.append(
-            "手続が係属中のため時効は完成しない: 終了 (判決確定 hanketsu / 取下げ torisage / 手続終了 shuryo) を --event で入力 / "
+            "手続が係属中のため時効は完成しない: 終了 (判決確定 hanketsu・取下げ torisage・手続終了 shuryo) を --event で入力 / "
             "a proceeding is pending, so prescription cannot complete: enter its end as an --event"
         )
     closed_day: str | None = None
