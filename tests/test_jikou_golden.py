@@ -337,3 +337,12 @@ def test_weekday_completion_has_no_holiday_warning(cli):
     out = jikou(cli, "--last-payment", "2019-05-01")  # 2024-05-01 is a Wednesday
     assert out["holiday"]["completion_day_closed"] is None
     assert any("142" in n for n in out["notes"])  # "142条 not applied" always stated (§4.9)
+
+
+def test_undecided_regime_prefers_the_pending_reading(cli):
+    # Hypothesis regression: when one reading is still suspended (pending suit) it completes
+    # later than any date, so it is the reading reported; the other goes to readings.
+    out = jikou(cli, "--due-date", "2021-01-01", "--creditor", "shinkin", "--last-payment", "2021-01-02",
+                "--event", "2031-01-02:teiso", as_of="2032-01-01")
+    assert (out["regime"], out["status"], out["completion_date"]) == ("old", "suspended", None)
+    assert [(r["regime"], r["completion_date"]) for r in out["readings"]] == [("new", "2026-01-02")]

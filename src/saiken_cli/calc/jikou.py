@@ -869,8 +869,9 @@ def compute(inp: JikouInput) -> JikouResult:
     primary = analyse(choice.regime)
     alternative = analyse(choice.alternative) if choice.alternative else None
     if alternative is not None and choice.prefer_later:
-        p_c, a_c = primary.timeline.completion_on, alternative.timeline.completion_on
-        if p_c and a_c and a_c > p_c:
+        # None (a proceeding pending) is later than every date
+        p_c, a_c = primary.timeline.completion_on or date.max, alternative.timeline.completion_on or date.max
+        if a_c > p_c:
             primary, alternative = alternative, primary
     assumptions.extend(choice.assumptions)
     notes.extend(choice.notes)
