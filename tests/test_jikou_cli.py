@@ -140,3 +140,29 @@ def test_calc_reads_no_clock():
         src = inspect.getsource(module)
         assert "date.today" not in src and "datetime.now" not in src
         assert "typer" not in src and "import rich" not in src
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--last-payment", "2019-05-03", "--creditor", "hoshou-kyokai"],
+        ["--due-date", "2020-04-01", "--creditor", "shinkin", "--claim-type", "shohin"],
+        ["--due-date", "2019-06-01", "--event", "2024-09-01:shounin", "--apply-142", "--judgment-date", "2015-01-01"],
+        ["--last-payment", "2015-06-01", "--event", "2019-12-01:teiso", "--event", "2020-02-01:torisage",
+         "--event", "2020-04-01:kyogi", "--event", "2020-05-01:kyozetsu", "--event", "2024-01-01:saikoku",
+         "--event", "2024-02-01:saikoku", "--event", "2024-03-01:karisashiosae"],
+        ["--subrogation-date", "2020-06-15", "--contract-date", "2018-01-10", "--creditor", "guarantor"],
+    ],
+)
+def test_bilingual_messages_split_cleanly(cli, args):
+    """Every "日本語 / English" message splits once: --lang en must not show Japanese prose."""
+    from saiken_cli.render import pick
+
+    out = cli("jikou", *args, "--as-of", "2025-01-01", "--json").json()
+    messages = out["assumptions"] + out["notes"] + out["warnings"] + [e["effect"] for e in out["events"]]
+    messages += [out["reason"], out["period_basis"]] + [r["reason"] for r in out["readings"]]
+    for m in messages:
+        ja, en = pick(m, "ja"), pick(m, "en")
+        assert ja != en, m
+        assert " / " not in en, m
+        assert en.isascii() or sum(ch.isascii() for ch in en) >= 0.9 * len(en), m

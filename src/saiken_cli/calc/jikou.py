@@ -813,7 +813,7 @@ def compute(inp: JikouInput) -> JikouResult:
         start_name, start_on = "last_payment", facts["last_payment"]
         notes.append(
             "最終返済日からの計算は実務上の目安: 厳密な起算点は最終返済後の次の弁済期、または期限の利益喪失日 (請求喪失型では"
-            "喪失の意思表示の日、最判昭和42年6月23日)。最終返済日から数えると最も早い満了日になる (--due-date / "
+            "喪失の意思表示の日、最判昭和42年6月23日)。最終返済日から数えると最も早い満了日になる (--due-date・"
             "--acceleration-date で厳密に) / counting from the last payment is the practitioners' shortcut and gives the "
             "earliest possible date; the strict starting point is the next due date or the acceleration date"
         )
