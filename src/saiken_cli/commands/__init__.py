@@ -11,6 +11,7 @@ import importlib
 
 COMMANDS = (
     "damages",
+    "jikou",
     "sashiosae",
     "seigen",
     "kabarai",

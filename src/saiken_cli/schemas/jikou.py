@@ -1,0 +1,101 @@
+"""JSON Schema of `saiken jikou --json` (schema_version "1")."""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Date = Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Citation(_Strict):
+    law: Optional[str] = None
+    law_no: Optional[str] = None
+    article: Optional[str] = None
+    paragraph: Optional[str] = None
+    item: Optional[str] = None
+    version: Optional[str] = None
+    amended_by: Optional[str] = None
+    case: Optional[str] = None
+    authority: Optional[str] = None
+    document: Optional[str] = None
+    url: Optional[str] = None
+    en: Optional[str] = None
+    label: str
+
+
+class StartingPoint(_Strict):
+    date: str = Date
+    fact: Literal["--last-payment", "--due-date", "--acceleration-date", "--subrogation-date", "--judgment-date"]
+    first_counted_day: str = Date
+
+
+Kind = Literal[
+    "shounin", "saikoku", "kyogi", "kyozetsu", "teiso", "tokusoku", "hanketsu", "torisage", "sashiosae",
+    "karisashiosae", "shuryo",
+]
+
+
+class EventOut(_Strict):
+    date: str = Date
+    kind: Kind
+    kind_ja: str
+    effect: str = Field(description="What the event did: 更新 / 完成猶予 until … / no effect and why (bilingual)")
+    completion_after: Optional[str] = Field(None, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                                            description="completion date after this event; null while a proceeding is pending")
+    source: str = Field(description="--event, or --last-payment when the last payment acts as an acknowledgment")
+
+
+class BarredCompletion(_Strict):
+    completed_on: str = Date
+    acknowledged_on: str = Date
+
+
+class Holiday(_Strict):
+    apply_142: bool
+    completion_day_closed: Optional[str]
+    unextended_completion_date: Optional[str]
+
+
+class Reading(_Strict):
+    regime: Literal["old", "new"]
+    period_years: int
+    completion_date: Optional[str]
+    invocable_from: Optional[str]
+    status: Literal["completed", "running", "suspended"]
+    days_remaining: Optional[int]
+    reason: str
+    period_basis: str
+
+
+class Output(_Strict):
+    schema_version: Literal["1"]
+    command: Literal["jikou"]
+    completion_date: Optional[str] = Field(description="時効完成日 (completes at the end of this day); null while pending")
+    invocable_from: Optional[str] = Field(description="the first day 援用 is possible (completion + 1 day)")
+    regime: Literal["old", "new"]
+    period_years: int
+    status: Literal["completed", "running", "suspended"]
+    as_of: str = Date
+    days_remaining: Optional[int]
+    starting_point: StartingPoint
+    reason: str
+    period_basis: str
+    creditor: str
+    debtor_merchant: bool
+    claim_type: str
+    events: list[EventOut]
+    pending_proceedings: list[Kind]
+    barred_completions: list[BarredCompletion]
+    invocation_barred: bool
+    holiday: Holiday
+    readings: list[Reading]
+    citations: list[Citation]
+    assumptions: list[str]
+    notes: list[str]
+    warnings: list[str]
