@@ -12,6 +12,8 @@ import importlib
 COMMANDS = (
     "damages",
     "rules_cmd",
+    "batch",
+    "schema_cmd",
 )
 
 

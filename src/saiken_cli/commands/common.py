@@ -40,8 +40,17 @@ def norm_key(key: str) -> str:
     return key.strip().lstrip("-").replace("_", "-").lower()
 
 
+class NormFields(dict):
+    """A batch record whose keys are already normalised flag names (``norm_key``) and
+    hold only flags: ``take`` looks them up directly (the batch runner builds these)."""
+
+    __slots__ = ()
+
+
 def take(fields, name: str):
     """The value of flag ``name`` in a batch record (or None)."""
+    if type(fields) is NormFields:
+        return fields.get(name)
     for key, value in fields.items():
         if norm_key(key) == name:
             return value
