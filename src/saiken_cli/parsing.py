@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache, wraps
 from decimal import Decimal, InvalidOperation
 
 from saiken_cli.errors import InputError
@@ -37,10 +38,30 @@ def fold(text: str) -> str:
     return folded
 
 
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")  # exactly Unicode category Cc
+
+
+def _memo(parse):
+    """Memoise a pure parser on its arguments (batch files repeat rates, dates, methods).
+
+    Only successful results are kept (an error is raised again each time); the cache is
+    bounded, so memory stays flat over any number of records."""
+    cached = lru_cache(maxsize=4096)(parse)
+
+    @wraps(parse)
+    def wrapper(text, flag, **kw):
+        if type(text) is str and len(text) <= MAX_LEN:
+            return cached(text, flag, **kw)
+        return parse(text, flag, **kw)
+
+    wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return wrapper
+
+
 def _check_len(text: str, flag: str, accepted: str) -> None:
     if len(text) > MAX_LEN:
         raise InputError(flag, text, accepted + f" (at most {MAX_LEN} characters)")
-    if any(unicodedata.category(ch) == "Cc" for ch in text):
+    if _CONTROL_RE.search(text):
         raise InputError(flag, text.encode("unicode_escape").decode(), accepted + " (no control characters)")
 
 
@@ -48,6 +69,7 @@ _NUM = r"[0-9]+(?:\.[0-9]+)?"
 _YEN_RE = re.compile(rf"^(?:(?P<cho>{_NUM})兆)?(?:(?P<oku>{_NUM})億)?(?:(?P<man>{_NUM})万)?(?P<rest>[0-9]+)?$")
 
 
+@_memo
 def parse_yen(text: str, flag: str, *, allow_zero: bool = False) -> int:
     """An amount in whole yen (int)."""
     raw = fold(text)
@@ -56,6 +78,13 @@ def parse_yen(text: str, flag: str, *, allow_zero: bool = False) -> int:
     if s.startswith("金"):
         s = s[1:]
     s = s.lstrip("¥\\").removesuffix("円").replace(",", "").replace(" ", "")
+    if s.isascii() and s.isdigit():  # the common case: plain digits (same checks as below)
+        value = int(s)
+        if value > MAX_YEN:
+            raise InputError(flag, raw, f"an amount up to {MAX_YEN:,} yen")
+        if value == 0 and not allow_zero:
+            raise InputError(flag, raw, "an amount above zero: " + YEN_ACCEPTED)
+        return value
     if s.startswith("-") or s.startswith("−"):
         raise InputError(flag, raw, "a positive amount: " + YEN_ACCEPTED)
     m = _YEN_RE.match(s) if s else None
@@ -88,6 +117,7 @@ _DECIMAL_RE = re.compile(r"^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
 LEGAL_WORDS = {"legal", "法定", "法定利率", "statutory"}
 
 
+@_memo
 def parse_rate(text: str, flag: str, *, allow_legal: bool = False, allow_high: bool = False) -> Decimal | None:
     """A yearly rate as an exact Decimal fraction (20% → Decimal('0.2')); None for 'legal'."""
     raw = fold(text)
@@ -158,6 +188,7 @@ def _make_date(y: int, m: int, d: int, flag: str, raw: str) -> date:
         raise InputError(flag, raw, "a date that exists (" + DATE_ACCEPTED + ")") from None
 
 
+@_memo
 def parse_date(text: str, flag: str) -> date:
     raw = fold(text)
     _check_len(raw, flag, DATE_ACCEPTED)
@@ -222,6 +253,17 @@ def parse_date_amount(text: str, flag: str) -> tuple[date, int]:
 
 def parse_choice(text: str, flag: str, choices: dict[str, str] | list[str] | tuple[str, ...]) -> str:
     """One of a fixed set (romaji or Japanese aliases mapping to a canonical name)."""
+    if type(choices) is tuple and type(text) is str and len(text) <= MAX_LEN:
+        return _parse_choice_memo(text, flag, choices)
+    return _parse_choice(text, flag, choices)
+
+
+@lru_cache(maxsize=1024)
+def _parse_choice_memo(text: str, flag: str, choices: tuple[str, ...]) -> str:
+    return _parse_choice(text, flag, choices)
+
+
+def _parse_choice(text: str, flag: str, choices: dict[str, str] | list[str] | tuple[str, ...]) -> str:
     raw = fold(text)
     _check_len(raw, flag, "one of " + ", ".join(choices))
     mapping = choices if isinstance(choices, dict) else {c: c for c in choices}

@@ -58,7 +58,7 @@ def take(fields, name: str):
 
 
 def take_str(fields, name: str) -> str | None:
-    value = take(fields, name)
+    value = fields.get(name) if type(fields) is NormFields else take(fields, name)
     if value is None:
         return None
     if isinstance(value, list):
@@ -68,7 +68,7 @@ def take_str(fields, name: str) -> str | None:
 
 
 def take_bool(fields, name: str) -> bool:
-    value = take(fields, name)
+    value = fields.get(name) if type(fields) is NormFields else take(fields, name)
     if value is None or isinstance(value, bool):
         return bool(value)
     text = str(value).strip().lower()
@@ -81,7 +81,7 @@ def take_bool(fields, name: str) -> bool:
 
 def take_list(fields, name: str) -> list[str]:
     """A repeatable flag: a JSON list, or a CSV cell with values separated by ';'."""
-    value = take(fields, name)
+    value = fields.get(name) if type(fields) is NormFields else take(fields, name)
     if value is None:
         return []
     if isinstance(value, list):
