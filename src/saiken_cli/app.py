@@ -81,7 +81,7 @@ class SaikenGroup(TyperGroup):
         return code
 
 
-app = typer.Typer(
+APP_SETTINGS: dict[str, Any] = dict(
     name="saiken",
     cls=SaikenGroup,
     help=(
@@ -104,7 +104,6 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def root(
     version: Optional[bool] = typer.Option(
         None, "--version", callback=_version_callback, is_eager=True, help="Print the version and the rules-data date."
@@ -113,14 +112,53 @@ def root(
     """saiken — 債務の法的状況の計算 under Japanese law."""
 
 
-from saiken_cli.commands import register  # noqa: E402  (after app exists)
+def build_app(modules: "tuple[str, ...] | None" = None) -> typer.Typer:
+    """The root app with the commands of ``modules`` (default: every module in COMMANDS)."""
+    from saiken_cli.commands import COMMANDS, register
 
-register(app)
+    new = typer.Typer(**APP_SETTINGS)
+    new.callback()(root)
+    register(new, COMMANDS if modules is None else modules)
+    return new
+
+
+_FULL_APP: "typer.Typer | None" = None
+
+
+def full_app() -> typer.Typer:
+    global _FULL_APP
+    if _FULL_APP is None:
+        _FULL_APP = build_app()
+    return _FULL_APP
+
+
+def __getattr__(name: str) -> Any:
+    # `from saiken_cli.app import app`: the app with every command, built on first use
+    if name == "app":
+        return full_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def app_for(argv: list[str]) -> typer.Typer:
+    """The app to run ``argv`` with: for ``saiken COMMAND …`` only that command's module is
+    imported and converted (start-up: shell scripts call saiken thousands of times); root
+    options, help, completion and anything unexpected get the full app."""
+    from saiken_cli.commands import module_for
+
+    if not argv or any(k.startswith("_SAIKEN_COMPLETE") for k in os.environ):
+        return full_app()
+    module = module_for(argv[0])
+    if module is None:
+        return full_app()
+    one = build_app((module,))
+    names = {c.name for c in one.registered_commands} | {g.name for g in one.registered_groups}
+    return one if argv[0] in names else full_app()
 
 
 def main(argv: list[str] | None = None) -> int:
-    command = typer.main.get_command(app)
-    return command.main(args=argv, prog_name="saiken", standalone_mode=False)
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = typer.main.get_command(app_for(args))
+    return command.main(args=args, prog_name="saiken", standalone_mode=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -29,6 +29,8 @@ def shift_months(d: date, months: int) -> tuple[date, bool]:
     """
     total = d.year * 12 + (d.month - 1) + months
     year, month0 = divmod(total, 12)
+    if d.day <= 28:  # every month has a 28th: no need to look up the month's length
+        return date(year, month0 + 1, d.day), True
     last = calendar.monthrange(year, month0 + 1)[1]
     if d.day <= last:
         return date(year, month0 + 1, d.day), True
