@@ -10,16 +10,19 @@ ratio measures what saiken adds on top of starting Python.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
 import time
-import os
 
 # Measure what an installed saiken costs: pip byte-compiles an installed package, so let
 # the warm-up run write .pyc files even where PYTHONDONTWRITEBYTECODE is set.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-SAIKEN = [sys.executable, "-m", "saiken_cli", "damages", "--principal", "500000", "--rate", "0.2", "--days", "90", "--json"]
+ARGS = ["damages", "--principal", "500000", "--rate", "0.2", "--days", "90", "--json"]
+# the installed console script (what shell scripts run), else `python -m saiken_cli`
+_SCRIPT = os.path.join(os.path.dirname(sys.executable), "saiken")
+SAIKEN = [_SCRIPT, *ARGS] if os.path.exists(_SCRIPT) else [sys.executable, "-m", "saiken_cli", *ARGS]
 BASELINE = [sys.executable, "-c", "pass"]
 
 

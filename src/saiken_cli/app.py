@@ -8,62 +8,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 import typer
 from typer.core import TyperGroup
 
 from saiken_cli import __version__
-from saiken_cli.errors import SaikenError
 
-INTERNAL_ERROR = 70
-
-
-def _click():
-    # Typer 0.28 vendors click as typer._click; fall back to click for other versions.
-    try:
-        from typer import _click as click  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover
-        import click  # type: ignore[no-redef]
-    return click
-
-
-def run_guarded(call: Callable[[], Any]) -> int:
-    """Run ``call``; map every failure to one stderr line and an exit status."""
-    click = _click()
-    try:
-        rv = call()
-        return rv if isinstance(rv, int) else 0
-    except SaikenError as exc:
-        sys.stderr.write(f"saiken: error: {exc.message}\n")
-        return exc.exit_code
-    except click.exceptions.UsageError as exc:
-        message = " ".join(exc.format_message().split())
-        cmd = exc.ctx.command_path if exc.ctx is not None else "saiken"
-        sys.stderr.write(f"saiken: error: {message} (see '{cmd} --help')\n")
-        return 2
-    except click.exceptions.ClickException as exc:
-        sys.stderr.write(f"saiken: error: {' '.join(exc.format_message().split())}\n")
-        return exc.exit_code
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.exceptions.Abort:
-        sys.stderr.write("saiken: aborted\n")
-        return 130
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 1
-    except SystemExit:
-        raise
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback, no locals
-        if os.environ.get("SAIKEN_DEBUG"):
-            raise
-        sys.stderr.write(
-            f"saiken: internal error ({type(exc).__name__}); this is a bug in saiken, not in your input. "
-            "Set SAIKEN_DEBUG=1 to see details.\n"
-        )
-        return INTERNAL_ERROR
+# run_guarded lives in entry.py (typer-free, shared with the start-up fast path)
+from saiken_cli.entry import INTERNAL_ERROR, run_guarded  # noqa: E402,F401
 
 
 class SaikenGroup(TyperGroup):

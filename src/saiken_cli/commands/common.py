@@ -1,15 +1,47 @@
-"""Option types shared by every command (Typer ``Annotated`` aliases)."""
+"""Option types shared by every command (Typer ``Annotated`` aliases) and the batch record
+protocol.
+
+This module does not import typer at import time: ``JsonOpt`` and ``LangOpt`` are built
+on first use (module ``__getattr__``), so that the record functions and the start-up fast
+path (entry.py) run without Typer.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
+from typing import Any
 
 from saiken_cli.errors import InputError
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print only JSON on stdout (stable contract with schema_version).")]
-LangOpt = Annotated[str, typer.Option("--lang", help="Language of the human output: ja (default) or en.", metavar="ja|en")]
+
+def __getattr__(name: str) -> Any:
+    if name in ("JsonOpt", "LangOpt"):
+        _build_option_types()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _build_option_types() -> None:
+    from typing import Annotated
+
+    import typer
+
+    globals()["JsonOpt"] = Annotated[
+        bool, typer.Option("--json", help="Print only JSON on stdout (stable contract with schema_version).")
+    ]
+    globals()["LangOpt"] = Annotated[
+        str, typer.Option("--lang", help="Language of the human output: ja (default) or en.", metavar="ja|en")
+    ]
+
+
+def bind_typer(namespace: dict[str, Any]) -> None:
+    """Give a command module the names its (string) annotations use — ``typer``, ``JsonOpt``,
+    ``LangOpt`` — at registration, for modules that do not import typer at import time
+    (see commands/damages.py and entry.py: ``saiken damages … --json`` starts without Typer)."""
+    import typer
+
+    namespace.setdefault("typer", typer)
+    namespace.setdefault("JsonOpt", __getattr__("JsonOpt"))
+    namespace.setdefault("LangOpt", __getattr__("LangOpt"))
 
 LANGS = ("ja", "en")
 
