@@ -75,9 +75,13 @@ def run_guarded(call: Callable[[], Any]) -> int:
             if isinstance(exc, click.exceptions.ClickException):
                 sys.stderr.write(f"saiken: error: {' '.join(exc.format_message().split())}\n")
                 return exc.exit_code
-            if isinstance(exc, click.exceptions.Exit):
-                return exc.exit_code
-            if isinstance(exc, click.exceptions.Abort):
+            # Typer 0.28 defines Exit and Abort in typer.exceptions (not in its vendored click)
+            typer_exc = sys.modules.get("typer.exceptions")
+            exits = tuple(c for c in (getattr(click.exceptions, "Exit", None), getattr(typer_exc, "Exit", None)) if c)
+            aborts = tuple(c for c in (getattr(click.exceptions, "Abort", None), getattr(typer_exc, "Abort", None)) if c)
+            if exits and isinstance(exc, exits):
+                return getattr(exc, "exit_code", 0)
+            if aborts and isinstance(exc, aborts):
                 sys.stderr.write("saiken: aborted\n")
                 return 130
         if os.environ.get("SAIKEN_DEBUG"):

@@ -24,6 +24,7 @@ from saiken_cli.errors import InputError
 
 MAX_YEN = 10**15  # 1,000兆円: far above any claim; keeps arithmetic and output sane
 MAX_LEN = 200
+DATE_MAX = date(2999, 12, 31)  # far beyond any claim; keeps date arithmetic (years added) in range
 
 YEN_ACCEPTED = "an amount in yen such as 500000, 500,000, 50万 or 50万円"
 RATE_ACCEPTED = "a yearly rate such as 0.2, 20% or 1割8分"
@@ -188,6 +189,17 @@ def _make_date(y: int, m: int, d: int, flag: str, raw: str) -> date:
         raise InputError(flag, raw, "a date that exists (" + DATE_ACCEPTED + ")") from None
 
 
+def _in_range(d: date, flag: str, raw: str) -> date:
+    """Dates from the first era row (明治6年1月1日 = 1873-01-01, the solar calendar) to DATE_MAX."""
+    if d > DATE_MAX:
+        raise InputError(flag, raw, f"a date up to {DATE_MAX.isoformat()}")
+    if d.year < 1900:
+        first = _eras()[0].effective_from
+        if d < first:
+            raise InputError(flag, raw, f"a date from {first.isoformat()} (明治6年1月1日, the solar calendar in Japan)")
+    return d
+
+
 @_memo
 def parse_date(text: str, flag: str) -> date:
     raw = fold(text)
@@ -196,7 +208,7 @@ def parse_date(text: str, flag: str) -> date:
     for rx in (_ISO_RE, _ISO8_RE, _YMD_KANJI_RE):
         m = rx.match(s)
         if m:
-            return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), flag, raw)
+            return _in_range(_make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), flag, raw), flag, raw)
     m = _WAREKI_LETTER_RE.match(s) or _WAREKI_KANJI_RE.match(s)
     if not m:
         raise InputError(flag, raw, DATE_ACCEPTED)
@@ -215,7 +227,7 @@ def parse_date(text: str, flag: str) -> date:
             f"{era.effective_until.isoformat() if era.effective_until else ''}); "
             f"{greg.isoformat()} is {right}",
         )
-    return greg
+    return _in_range(greg, flag, raw)
 
 
 def to_wareki(d: date, *, style: str = "kanji") -> str:

@@ -383,7 +383,7 @@ class _RichProgress:
             BarColumn(),
             TextColumn("{task.fields[rows]:,} rows · {task.fields[errors]:,} errors"),
             TimeElapsedColumn(),
-            console=Console(file=sys.stderr),
+            console=Console(file=sys.stderr, force_terminal=True),  # only built when stderr is a terminal
             transient=True,
         )
         self.task = self.progress.add_task(label, total=total_bytes, rows=0, errors=0)
