@@ -148,8 +148,8 @@ def parse_fast(args: list[str]):
                 return None
             value = rest[i]
             i += 1
-        if value == "" or value.startswith("-"):
-            return None  # empty or dash-led values: let click decide what they mean
+        if not value.strip() or value.startswith("-"):
+            return None  # blank or dash-led values: the Typer app decides what they mean
         if name == "lang":
             if lang is not None:
                 return None
