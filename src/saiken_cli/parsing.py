@@ -182,6 +182,11 @@ def _eras():
     return rules.load("eras").rows
 
 
+def _first_year(era) -> int:
+    """The Gregorian year of the era's 元年 (明治: 1868, though saiken reads it from 1873)."""
+    return era.values.get("first_year", era.effective_from.year)
+
+
 def _make_date(y: int, m: int, d: int, flag: str, raw: str) -> date:
     try:
         return date(y, m, d)
@@ -217,7 +222,7 @@ def parse_date(text: str, flag: str) -> date:
     era = next((r for r in _eras() if r.value == era_tok.upper() or r.label == era_tok), None)
     if era is None or era_year < 1:  # pragma: no cover - the regex admits only known eras
         raise InputError(flag, raw, DATE_ACCEPTED)
-    greg = _make_date(era.effective_from.year + era_year - 1, int(month), int(day), flag, raw)
+    greg = _make_date(_first_year(era) + era_year - 1, int(month), int(day), flag, raw)
     if greg < era.effective_from or (era.effective_until and greg > era.effective_until):
         right = to_wareki(greg) if greg >= _eras()[0].effective_from else greg.isoformat()
         raise InputError(
@@ -234,7 +239,7 @@ def to_wareki(d: date, *, style: str = "kanji") -> str:
     """令和元年5月1日 (style="kanji") or R1.5.1 (style="letter")."""
     for era in reversed(_eras()):
         if d >= era.effective_from:
-            y = d.year - era.effective_from.year + 1
+            y = d.year - _first_year(era) + 1
             if style == "letter":
                 return f"{era.value}{y}.{d.month}.{d.day}"
             return f"{era.label}{'元' if y == 1 else y}年{d.month}月{d.day}日"
