@@ -386,3 +386,44 @@ def test_any_module_with_record_and_flags_is_a_batch_calculator(tmp_path, monkey
         "b,,--n: 'x' is not accepted: a whole number,2",
         "c,10,,0",
     ]
+
+
+# --- the JSON Lines bytes ---------------------------------------------------------------------
+
+
+def test_jsonl_bytes_are_json_dumps_compact_whichever_encoder(tmp_path, monkeypatch):
+    import saiken_cli.commands.batch as B
+
+    fast, slow = tmp_path / "fast.jsonl", tmp_path / "slow.jsonl"
+    assert B.run_batch("damages", str(EXAMPLE), output=str(fast)) == 1
+    real = B.JsonlWriter.__init__
+    monkeypatch.setattr(B.JsonlWriter, "__init__", lambda self, out, **kw: real(self, out, use_orjson=False))
+    assert B.run_batch("damages", str(EXAMPLE), output=str(slow)) == 1
+    assert fast.read_bytes() == slow.read_bytes()
+    for line in fast.read_text(encoding="utf-8").splitlines():
+        assert line == json.dumps(json.loads(line), ensure_ascii=False, separators=(",", ":"))
+
+
+def test_an_integer_beyond_64_bits_is_still_written(tmp_path):
+    from saiken_cli.commands.batch import JsonlWriter
+
+    buf = io.BytesIO()
+    w = JsonlWriter(io.TextIOWrapper(buf, encoding="utf-8"))
+    w.ok({"id": "x"}, {"total_yen": 2**70})
+    w.ok({"id": "y"}, {"total_yen": 1})
+    w.out.flush()
+    assert buf.getvalue().decode().splitlines() == ['{"id":"x","result":{"total_yen":1180591620717411303424}}', '{"id":"y","result":{"total_yen":1}}']
+
+
+def test_nan_and_lone_surrogates_in_jsonl_are_error_records(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        '{"case_id": NaN, "principal": "1", "rate": "0.1", "days": "1"}\n'
+        '{"case_id": "\\ud800", "principal": "1", "rate": "0.1", "days": "1"}\n'
+        '{"case_id": "ok", "principal": "1", "rate": "0.1", "days": "1"}\n',
+        encoding="utf-8",
+    )
+    r = invoke("batch", "damages", str(path))
+    out = rows_of(r.stdout)
+    assert r.exit_code == 1 and len(out) == 3
+    assert "NaN" in out[0]["error"] and "surrogate" in out[1]["error"] and out[2]["case_id"] == "ok"
