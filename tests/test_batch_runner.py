@@ -83,9 +83,10 @@ def test_each_batch_record_equals_the_single_command_output():
 
 
 def test_reference_figures_come_through_batch():
-    # ref 1.7 Okayama court example (10万, 18%, 2005-08-02 … 2007-08-15, floor each part): the
-    # same figure as `saiken damages`, here read back from the batch output
     out = {o["case_id"]: o for o in rows_of(invoke("batch", "damages", str(EXAMPLE)).stdout)}
+    # ref 1-4 (Okayama court page, published 36,690): 10万, 18%, H17.8.2 … 2007-08-15, court-each
+    assert out["K-2024-003"]["result"]["total_yen"] == 36690
+    assert out["K-2024-003"]["result"]["from"] == "2005-08-02"  # 和暦 H17.8.2 read in a CSV cell
     assert out["K-2024-005"]["result"]["total_yen"] == 12328  # 250000 × 0.2 × 90/365 = 12328.76…
     assert out["K-2024-002"]["result"]["total_yen"] == 30000  # 100万 × 3% (legal from 2020-04-01) × 1 year
     assert out["K-2024-002"]["result"]["rate_basis"] == "legal-civil"

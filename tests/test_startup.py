@@ -239,6 +239,9 @@ def test_version_prints_version_and_rules_data_date():
 def _isolated_env(home) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("_SAIKEN")}
     env.update(HOME=str(home), SHELL="/bin/bash", XDG_CONFIG_HOME=str(home / ".config"))
+    # Typer detects the calling shell (under make it is sh); its own test switch makes
+    # --show-completion/--install-completion take the shell name instead
+    env["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
     return env
 
 
