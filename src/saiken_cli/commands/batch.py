@@ -574,8 +574,8 @@ def run_batch(
 
 
 def batch(
-    command: Annotated[str, typer.Argument(help="The calculator to run (damages, …).", show_default=False)],
-    file: Annotated[str, typer.Argument(help="CSV or JSON Lines file of cases; - for stdin.", show_default=False)],
+    command: Annotated[str, typer.Argument(help="The calculator to run (damages, …).", show_default=False, metavar="COMMAND")],
+    file: Annotated[str, typer.Argument(help="CSV or JSON Lines file of cases; - for stdin.", show_default=False, metavar="FILE")],
     output: Annotated[str, typer.Option("--output", "-o", help="Where to write; - for stdout.")] = "-",
     out_format: Annotated[Optional[str], typer.Option("--format", help="jsonl (default; csv when --output ends in .csv) or csv.", metavar="jsonl|csv")] = None,
     input_format: Annotated[Optional[str], typer.Option("--input-format", help="csv or jsonl (default: by FILE's extension, or by its first line).", metavar="csv|jsonl")] = None,

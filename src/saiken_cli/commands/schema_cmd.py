@@ -84,7 +84,7 @@ def scalar_fields(model) -> list[str]:
 
 
 def schema(
-    command: Annotated[Optional[str], typer.Argument(help="A command with a published schema (damages, rules, rules-rate …).", show_default=False)] = None,
+    command: Annotated[Optional[str], typer.Argument(help="A command with a published schema (damages, rules, rules-rate …).", show_default=False, metavar="[COMMAND]")] = None,
 ) -> None:
     import json
 
