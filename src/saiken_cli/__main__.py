@@ -1,3 +1,3 @@
-from saiken_cli.app import main
+from saiken_cli.entry import main
 
 raise SystemExit(main())

@@ -8,74 +8,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 import typer
 from typer.core import TyperGroup
 
 from saiken_cli import __version__
-from saiken_cli.errors import SaikenError
 
-INTERNAL_ERROR = 70
-
-
-def _click():
-    # Typer 0.28 vendors click as typer._click; fall back to click for other versions.
-    try:
-        from typer import _click as click  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover
-        import click  # type: ignore[no-redef]
-    return click
-
-
-def run_guarded(call: Callable[[], Any]) -> int:
-    """Run ``call``; map every failure to one stderr line and an exit status."""
-    click = _click()
-    try:
-        rv = call()
-        return rv if isinstance(rv, int) else 0
-    except SaikenError as exc:
-        sys.stderr.write(f"saiken: error: {exc.message}\n")
-        return exc.exit_code
-    except click.exceptions.UsageError as exc:
-        message = " ".join(exc.format_message().split())
-        cmd = exc.ctx.command_path if exc.ctx is not None else "saiken"
-        sys.stderr.write(f"saiken: error: {message} (see '{cmd} --help')\n")
-        return 2
-    except click.exceptions.ClickException as exc:
-        sys.stderr.write(f"saiken: error: {' '.join(exc.format_message().split())}\n")
-        return exc.exit_code
-    except typer.Exit as exc:
-        return exc.exit_code
-    except typer.Abort:
-        sys.stderr.write("saiken: aborted\n")
-        return 130
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        _silence_stdout()
-        return 1
-    except SystemExit as exc:
-        if isinstance(exc.__context__, BrokenPipeError):  # rich turns a closed pipe into SystemExit(1)
-            _silence_stdout()
-        raise
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback, no locals
-        if os.environ.get("SAIKEN_DEBUG"):
-            raise
-        sys.stderr.write(
-            f"saiken: internal error ({type(exc).__name__}); this is a bug in saiken, not in your input. "
-            "Set SAIKEN_DEBUG=1 to see details.\n"
-        )
-        return INTERNAL_ERROR
-
-
-def _silence_stdout() -> None:
-    """The reader went away (`saiken … | head -1`): drop what is left, quietly."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # not a real file (CliRunner)
-        pass
+# run_guarded lives in entry.py (typer-free, shared with the start-up fast path)
+from saiken_cli.entry import INTERNAL_ERROR, run_guarded  # noqa: E402,F401
 
 
 class SaikenGroup(TyperGroup):
@@ -93,7 +34,7 @@ class SaikenGroup(TyperGroup):
         return code
 
 
-app = typer.Typer(
+APP_SETTINGS: dict[str, Any] = dict(
     name="saiken",
     cls=SaikenGroup,
     help=(
@@ -116,7 +57,6 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def root(
     version: Optional[bool] = typer.Option(
         None, "--version", callback=_version_callback, is_eager=True, help="Print the version and the rules-data date."
@@ -125,14 +65,53 @@ def root(
     """saiken — 債務の法的状況の計算 under Japanese law."""
 
 
-from saiken_cli.commands import register  # noqa: E402  (after app exists)
+def build_app(modules: "tuple[str, ...] | None" = None) -> typer.Typer:
+    """The root app with the commands of ``modules`` (default: every module in COMMANDS)."""
+    from saiken_cli.commands import COMMANDS, register
 
-register(app)
+    new = typer.Typer(**APP_SETTINGS)
+    new.callback()(root)
+    register(new, COMMANDS if modules is None else modules)
+    return new
+
+
+_FULL_APP: "typer.Typer | None" = None
+
+
+def full_app() -> typer.Typer:
+    global _FULL_APP
+    if _FULL_APP is None:
+        _FULL_APP = build_app()
+    return _FULL_APP
+
+
+def __getattr__(name: str) -> Any:
+    # `from saiken_cli.app import app`: the app with every command, built on first use
+    if name == "app":
+        return full_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def app_for(argv: list[str]) -> typer.Typer:
+    """The app to run ``argv`` with: for ``saiken COMMAND …`` only that command's module is
+    imported and converted (start-up: shell scripts call saiken thousands of times); root
+    options, help, completion and anything unexpected get the full app."""
+    from saiken_cli.commands import module_for
+
+    if not argv or any(k.startswith("_SAIKEN_COMPLETE") for k in os.environ):
+        return full_app()
+    module = module_for(argv[0])
+    if module is None:
+        return full_app()
+    one = build_app((module,))
+    names = {c.name for c in one.registered_commands} | {g.name for g in one.registered_groups}
+    return one if argv[0] in names else full_app()
 
 
 def main(argv: list[str] | None = None) -> int:
-    command = typer.main.get_command(app)
-    return command.main(args=argv, prog_name="saiken", standalone_mode=False)
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = typer.main.get_command(app_for(args))
+    return command.main(args=args, prog_name="saiken", standalone_mode=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,12 +17,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache, wraps
 from decimal import Decimal, InvalidOperation
 
 from saiken_cli.errors import InputError
 
 MAX_YEN = 10**15  # 1,000兆円: far above any claim; keeps arithmetic and output sane
 MAX_LEN = 200
+DATE_MAX = date(2999, 12, 31)  # far beyond any claim; keeps date arithmetic (years added) in range
 
 YEN_ACCEPTED = "an amount in yen such as 500000, 500,000, 50万 or 50万円"
 RATE_ACCEPTED = "a yearly rate such as 0.2, 20% or 1割8分"
@@ -37,10 +39,30 @@ def fold(text: str) -> str:
     return folded
 
 
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")  # exactly Unicode category Cc
+
+
+def _memo(parse):
+    """Memoise a pure parser on its arguments (batch files repeat rates, dates, methods).
+
+    Only successful results are kept (an error is raised again each time); the cache is
+    bounded, so memory stays flat over any number of records."""
+    cached = lru_cache(maxsize=4096)(parse)
+
+    @wraps(parse)
+    def wrapper(text, flag, **kw):
+        if type(text) is str and len(text) <= MAX_LEN:
+            return cached(text, flag, **kw)
+        return parse(text, flag, **kw)
+
+    wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return wrapper
+
+
 def _check_len(text: str, flag: str, accepted: str) -> None:
     if len(text) > MAX_LEN:
         raise InputError(flag, text, accepted + f" (at most {MAX_LEN} characters)")
-    if any(unicodedata.category(ch) == "Cc" for ch in text):
+    if _CONTROL_RE.search(text):
         raise InputError(flag, text.encode("unicode_escape").decode(), accepted + " (no control characters)")
 
 
@@ -48,6 +70,7 @@ _NUM = r"[0-9]+(?:\.[0-9]+)?"
 _YEN_RE = re.compile(rf"^(?:(?P<cho>{_NUM})兆)?(?:(?P<oku>{_NUM})億)?(?:(?P<man>{_NUM})万)?(?P<rest>[0-9]+)?$")
 
 
+@_memo
 def parse_yen(text: str, flag: str, *, allow_zero: bool = False) -> int:
     """An amount in whole yen (int)."""
     raw = fold(text)
@@ -56,6 +79,13 @@ def parse_yen(text: str, flag: str, *, allow_zero: bool = False) -> int:
     if s.startswith("金"):
         s = s[1:]
     s = s.lstrip("¥\\").removesuffix("円").replace(",", "").replace(" ", "")
+    if s.isascii() and s.isdigit():  # the common case: plain digits (same checks as below)
+        value = int(s)
+        if value > MAX_YEN:
+            raise InputError(flag, raw, f"an amount up to {MAX_YEN:,} yen")
+        if value == 0 and not allow_zero:
+            raise InputError(flag, raw, "an amount above zero: " + YEN_ACCEPTED)
+        return value
     if s.startswith("-") or s.startswith("−"):
         raise InputError(flag, raw, "a positive amount: " + YEN_ACCEPTED)
     m = _YEN_RE.match(s) if s else None
@@ -88,6 +118,7 @@ _DECIMAL_RE = re.compile(r"^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
 LEGAL_WORDS = {"legal", "法定", "法定利率", "statutory"}
 
 
+@_memo
 def parse_rate(text: str, flag: str, *, allow_legal: bool = False, allow_high: bool = False) -> Decimal | None:
     """A yearly rate as an exact Decimal fraction (20% → Decimal('0.2')); None for 'legal'."""
     raw = fold(text)
@@ -151,6 +182,11 @@ def _eras():
     return rules.load("eras").rows
 
 
+def _first_year(era) -> int:
+    """The Gregorian year of the era's 元年 (明治: 1868, though saiken reads it from 1873)."""
+    return era.values.get("first_year", era.effective_from.year)
+
+
 def _make_date(y: int, m: int, d: int, flag: str, raw: str) -> date:
     try:
         return date(y, m, d)
@@ -158,6 +194,18 @@ def _make_date(y: int, m: int, d: int, flag: str, raw: str) -> date:
         raise InputError(flag, raw, "a date that exists (" + DATE_ACCEPTED + ")") from None
 
 
+def _in_range(d: date, flag: str, raw: str) -> date:
+    """Dates from the first era row (明治6年1月1日 = 1873-01-01, the solar calendar) to DATE_MAX."""
+    if d > DATE_MAX:
+        raise InputError(flag, raw, f"a date up to {DATE_MAX.isoformat()}")
+    if d.year < 1900:
+        first = _eras()[0].effective_from
+        if d < first:
+            raise InputError(flag, raw, f"a date from {first.isoformat()} (明治6年1月1日, the solar calendar in Japan)")
+    return d
+
+
+@_memo
 def parse_date(text: str, flag: str) -> date:
     raw = fold(text)
     _check_len(raw, flag, DATE_ACCEPTED)
@@ -165,7 +213,7 @@ def parse_date(text: str, flag: str) -> date:
     for rx in (_ISO_RE, _ISO8_RE, _YMD_KANJI_RE):
         m = rx.match(s)
         if m:
-            return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), flag, raw)
+            return _in_range(_make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), flag, raw), flag, raw)
     m = _WAREKI_LETTER_RE.match(s) or _WAREKI_KANJI_RE.match(s)
     if not m:
         raise InputError(flag, raw, DATE_ACCEPTED)
@@ -174,7 +222,7 @@ def parse_date(text: str, flag: str) -> date:
     era = next((r for r in _eras() if r.value == era_tok.upper() or r.label == era_tok), None)
     if era is None or era_year < 1:  # pragma: no cover - the regex admits only known eras
         raise InputError(flag, raw, DATE_ACCEPTED)
-    greg = _make_date(era.effective_from.year + era_year - 1, int(month), int(day), flag, raw)
+    greg = _make_date(_first_year(era) + era_year - 1, int(month), int(day), flag, raw)
     if greg < era.effective_from or (era.effective_until and greg > era.effective_until):
         right = to_wareki(greg) if greg >= _eras()[0].effective_from else greg.isoformat()
         raise InputError(
@@ -184,14 +232,14 @@ def parse_date(text: str, flag: str) -> date:
             f"{era.effective_until.isoformat() if era.effective_until else ''}); "
             f"{greg.isoformat()} is {right}",
         )
-    return greg
+    return _in_range(greg, flag, raw)
 
 
 def to_wareki(d: date, *, style: str = "kanji") -> str:
     """令和元年5月1日 (style="kanji") or R1.5.1 (style="letter")."""
     for era in reversed(_eras()):
         if d >= era.effective_from:
-            y = d.year - era.effective_from.year + 1
+            y = d.year - _first_year(era) + 1
             if style == "letter":
                 return f"{era.value}{y}.{d.month}.{d.day}"
             return f"{era.label}{'元' if y == 1 else y}年{d.month}月{d.day}日"
@@ -222,6 +270,17 @@ def parse_date_amount(text: str, flag: str) -> tuple[date, int]:
 
 def parse_choice(text: str, flag: str, choices: dict[str, str] | list[str] | tuple[str, ...]) -> str:
     """One of a fixed set (romaji or Japanese aliases mapping to a canonical name)."""
+    if type(choices) is tuple and type(text) is str and len(text) <= MAX_LEN:
+        return _parse_choice_memo(text, flag, choices)
+    return _parse_choice(text, flag, choices)
+
+
+@lru_cache(maxsize=1024)
+def _parse_choice_memo(text: str, flag: str, choices: tuple[str, ...]) -> str:
+    return _parse_choice(text, flag, choices)
+
+
+def _parse_choice(text: str, flag: str, choices: dict[str, str] | list[str] | tuple[str, ...]) -> str:
     raw = fold(text)
     _check_len(raw, flag, "one of " + ", ".join(choices))
     mapping = choices if isinstance(choices, dict) else {c: c for c in choices}

@@ -22,7 +22,8 @@ reduced principal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -31,7 +32,7 @@ from typing import Any
 from saiken_cli import rules
 from saiken_cli.calc import daycount, periods
 from saiken_cli.calc.rates import RateChoice, legal_rate
-from saiken_cli.calc.rounding import FLOOR_CITATION, floor_yen
+from saiken_cli.calc.rounding import FLOOR_CITATION, floor_ratio
 from saiken_cli.errors import ConflictError, InputError, RuleNotInForce
 from saiken_cli.rules import Citation, Row
 
@@ -64,6 +65,12 @@ class Method:
 def method(key: str) -> Method:
     if key not in METHODS:
         raise InputError("--method", key, "one of " + ", ".join(METHODS))
+    return _method(key)
+
+
+@cache
+def _method(key: str) -> Method:
+    # rules.load is cached for the life of the process, so the Method built from it is too
     row = rules.load("damages_methods").only(key)
     return Method(
         key=key,
@@ -237,8 +244,8 @@ class DamagesResult:
             out["comparison"] = [
                 {"method": k, "total_yen": v, "difference_yen": v - self.total_yen} for k, v in self.comparison
             ]
-        out["rate_rows"] = [r.to_dict() for r in self.rate_rows]
-        out["citations"] = [c.to_dict() for c in self.citations]
+        out["rate_rows"] = [_row_json(r) for r in self.rate_rows]
+        out["citations"] = [dict(_citation_json(c)) for c in self.citations]
         out["assumptions"] = list(self.assumptions)
         out["notes"] = list(self.notes)
         out["warnings"] = list(self.warnings)
@@ -247,53 +254,92 @@ class DamagesResult:
 
 def _fraction_str(value: Fraction) -> str:
     """An exact amount as a decimal string with 6 places (display only; never re-parsed)."""
-    scaled = value * 1_000_000
-    whole = scaled.numerator // scaled.denominator
+    whole = value.numerator * 1_000_000 // value.denominator
     return f"{whole // 1_000_000}.{whole % 1_000_000:06d}"
 
 
+@lru_cache(maxsize=4096)
+def _legal_rate(delay_started_on: date, commercial: bool) -> RateChoice:
+    """``legal_rate`` memoised (it reads only the cached rule tables; RuleNotInForce is not cached)."""
+    return legal_rate(delay_started_on, commercial=commercial)
+
+
+@lru_cache(maxsize=256)
 def _percent(rate: Decimal) -> str:
     text = format((rate * 100).normalize(), "f")
     return text
 
 
-def accrue(principal_yen: int, rate: Decimal, m: Method, first_on: date, last_on: date) -> tuple[tuple[Part, ...], int]:
-    """Damages on ``principal_yen`` for the inclusive span, by method ``m``: (parts, yen)."""
-    r = Fraction(rate)
-    base = principal_yen * r
-    parts: list[Part] = []
+@lru_cache(maxsize=256)
+def _rate_ratio(rate: Decimal) -> tuple[int, int]:
+    """A rate as an exact integer ratio (numerator, denominator): Decimal('0.146') → (73, 500)."""
+    return rate.as_integer_ratio()
+
+
+#: Every part is ``principal × rn × count / (rd × length)`` with length 1 (whole years),
+#: 365 or 366; this common multiple of the lengths lets the exact sum stay in integers.
+_LENGTHS_LCM = 365 * 366
+
+
+def accrue(
+    principal_yen: int, rate: Decimal, m: Method, first_on: date, last_on: date, *, detail: bool = True
+) -> tuple[tuple[Part, ...], int]:
+    """Damages on ``principal_yen`` for the inclusive span, by method ``m``: (parts, yen).
+
+    ``detail=False`` returns no parts, only the yen (for the figures of other methods).
+
+    Exact integer arithmetic: each part is the ratio ``principal × rn × count / (rd × length)``
+    (``Part.exact`` holds it as a Fraction); the sum to floor is kept as an integer
+    numerator over the common denominator ``rd × 365 × 366`` — the same exact value as
+    adding the Fractions, without their gcd at every step.
+    """
+    rn, rd = _rate_ratio(rate)
+    base = principal_yen * rn  # yen × rd
+    spans: list[tuple[str, date, date, int, int]] = []  # (kind, first, last, count, length)
     cursor = first_on
     if m.whole_years:
         n, years_end = periods.whole_years_within(first_on, last_on)
         if n:
-            parts.append(Part("years", first_on, years_end, n, None, base * n, None))
+            spans.append(("years", first_on, years_end, n, 1))
             cursor = years_end + ONE_DAY
     if cursor <= last_on:
-        if m.fraction_basis == "calendar_year":
+        basis = m.fraction_basis
+        if basis == "calendar_year":
             for a, b, length in daycount.split_by_calendar_year(cursor, last_on):
-                d = daycount.days_inclusive(a, b)
-                parts.append(Part("days", a, b, d, length, base * d / length, None))
-        elif m.fraction_basis == "365":
-            d = daycount.days_inclusive(cursor, last_on)
-            parts.append(Part("days", cursor, last_on, d, 365, base * d / 365, None))
-        elif m.fraction_basis == "abstract_feb29":
+                spans.append(("days", a, b, (b - a).days + 1, length))
+        elif basis == "365":
+            spans.append(("days", cursor, last_on, (last_on - cursor).days + 1, 365))
+        elif basis == "abstract_feb29":
             year_from_cursor = periods.period_end(cursor, years=1, starts_at_midnight=True)
             length = 366 if daycount.contains_feb29(cursor, year_from_cursor) else 365
-            d = daycount.days_inclusive(cursor, last_on)
-            parts.append(Part("days", cursor, last_on, d, length, base * d / length, None))
+            spans.append(("days", cursor, last_on, (last_on - cursor).days + 1, length))
         else:  # pragma: no cover - the rule file is validated by tests
             raise ValueError(f"unknown fraction_basis {m.fraction_basis!r}")
+    unit = m.unit_yen
+    parts: list[Part] = []
     if m.floor_at == "part":
-        floored = tuple(replace(p, amount_yen=floor_yen(p.exact, m.unit_yen)) for p in parts)
-        return floored, sum(p.amount_yen or 0 for p in floored)
-    return tuple(parts), floor_yen(sum((p.exact for p in parts), Fraction(0)), m.unit_yen)
+        total = 0
+        for kind, a, b, count, length in spans:
+            num, den = base * count, rd * length
+            amount = floor_ratio(num, den, unit)
+            total += amount
+            if detail:
+                parts.append(Part(kind, a, b, count, None if kind == "years" else length, Fraction(num, den), amount))
+        return tuple(parts), total
+    numerator = 0  # over rd × _LENGTHS_LCM
+    for kind, a, b, count, length in spans:
+        numerator += base * count * (_LENGTHS_LCM // length)
+        if detail:
+            parts.append(Part(kind, a, b, count, None if kind == "years" else length, Fraction(base * count, rd * length), None))
+    return tuple(parts), floor_ratio(numerator, rd * _LENGTHS_LCM, unit)
 
 
 def simple_days(principal_yen: int, rate: Decimal, days: int, m: Method) -> tuple[tuple[Part, ...], int]:
     """principal × rate × days ÷ 365, floored (``--days N`` without dates)."""
-    exact = principal_yen * Fraction(rate) * days / 365
-    part = Part("days", None, None, days, 365, exact, None)
-    return (part,), floor_yen(exact, m.unit_yen)
+    rn, rd = _rate_ratio(rate)
+    num, den = principal_yen * rn * days, rd * 365
+    part = Part("days", None, None, days, 365, Fraction(num, den), None)
+    return (part,), floor_ratio(num, den, m.unit_yen)
 
 
 def _resolve_span(inp: DamagesInput) -> tuple[date | None, date | None, list[str]]:
@@ -327,6 +373,69 @@ def _resolve_span(inp: DamagesInput) -> tuple[date | None, date | None, list[str
     return first_on, inp.last_on, assumptions
 
 
+def _accrue_span(
+    principal_yen: int,
+    rate: Decimal,
+    m: Method,
+    first_on: date,
+    last_on: date,
+    payments: tuple[Payment, ...],
+    *,
+    detail: bool = True,
+) -> tuple[list[Segment], int, int, int, int, list[str]]:
+    """The inclusive span with its partial payments (489条):
+    (segments, total damages, remaining principal, unpaid damages, paid, excess warnings).
+
+    ``detail=False``: the figures only (no segments, no warnings), for other methods' totals."""
+    segments: list[Segment] = []
+    warnings: list[str] = []
+    principal = principal_yen
+    unpaid = total = paid = 0
+    cursor = first_on
+    ordered = sorted(payments, key=lambda p: p.paid_on) if payments else ()  # stable: same-date payments keep their order
+    for pay in ordered:
+        if pay.amount_yen <= 0:
+            raise InputError("--payment", f"{pay.paid_on.isoformat()}:{pay.amount_yen}", "DATE:AMOUNT with a positive amount")
+        if not (first_on <= pay.paid_on <= last_on):
+            raise InputError(
+                "--payment",
+                f"{pay.paid_on.isoformat()}:{pay.amount_yen}",
+                f"a payment date within the span {first_on.isoformat()} … {last_on.isoformat()}",
+            )
+        before = principal
+        if principal > 0 and pay.paid_on >= cursor:
+            parts, amount = accrue(principal, rate, m, cursor, pay.paid_on, detail=detail)
+            seg_first, seg_days = cursor, daycount.days_inclusive(cursor, pay.paid_on)
+        else:
+            parts, amount, seg_first, seg_days = (), 0, pay.paid_on, 0
+        unpaid += amount
+        total += amount
+        to_damages = min(pay.amount_yen, unpaid)
+        rest = pay.amount_yen - to_damages
+        to_principal = min(rest, principal)
+        excess = rest - to_principal
+        unpaid -= to_damages
+        principal -= to_principal
+        paid += pay.amount_yen
+        cursor = max(cursor, pay.paid_on + ONE_DAY)
+        if not detail:
+            continue
+        app = Application(pay.paid_on, pay.amount_yen, to_damages, to_principal, excess, principal, unpaid)
+        segments.append(Segment(seg_first, pay.paid_on, seg_days, before, rate, parts, amount, app))
+        if excess:
+            warnings.append(
+                f"{pay.paid_on.isoformat()} の弁済 {pay.amount_yen:,}円 は残債務を {excess:,}円 超える / "
+                f"the payment exceeds what was owed by {excess:,} yen"
+            )
+    if cursor <= last_on and principal > 0:
+        parts, amount = accrue(principal, rate, m, cursor, last_on, detail=detail)
+        if detail:
+            segments.append(Segment(cursor, last_on, daycount.days_inclusive(cursor, last_on), principal, rate, parts, amount))
+        unpaid += amount
+        total += amount
+    return segments, total, principal, unpaid, paid, warnings
+
+
 def compute(inp: DamagesInput) -> DamagesResult:
     if inp.principal_yen <= 0:
         raise InputError("--principal", inp.principal_yen, "a positive amount in yen")
@@ -350,7 +459,7 @@ def compute(inp: DamagesInput) -> DamagesResult:
             raise ConflictError(
                 "--rate legal needs --from or --due-date: the date default began decides the 法定利率 (民法419条1項)"
             )
-        choice: RateChoice = legal_rate(first_on, commercial=inp.commercial)
+        choice: RateChoice = _legal_rate(first_on, inp.commercial)
         rate, rate_basis, rate_rows = choice.rate, choice.basis, choice.rows
         warnings.extend(choice.warnings)
         notes.extend(choice.notes)
@@ -366,7 +475,7 @@ def compute(inp: DamagesInput) -> DamagesResult:
         rate, rate_basis = inp.rate, "given"
         if first_on is not None:
             try:
-                legal = legal_rate(first_on)
+                legal = _legal_rate(first_on, False)
             except RuleNotInForce:
                 legal = None
             if legal is not None and rate < legal.rate:
@@ -379,7 +488,6 @@ def compute(inp: DamagesInput) -> DamagesResult:
     segments: list[Segment] = []
     principal = inp.principal_yen
     unpaid = 0
-    total = 0
     paid = 0
     if first_on is None:
         assert inp.days is not None
@@ -390,47 +498,10 @@ def compute(inp: DamagesInput) -> DamagesResult:
     else:
         assert last_on is not None
         days = daycount.days_inclusive(first_on, last_on)
-        cursor = first_on
-        ordered = sorted(inp.payments, key=lambda p: p.paid_on)  # stable: same-date payments keep their order
-        for pay in ordered:
-            if pay.amount_yen <= 0:
-                raise InputError("--payment", f"{pay.paid_on.isoformat()}:{pay.amount_yen}", "DATE:AMOUNT with a positive amount")
-            if not (first_on <= pay.paid_on <= last_on):
-                raise InputError(
-                    "--payment",
-                    f"{pay.paid_on.isoformat()}:{pay.amount_yen}",
-                    f"a payment date within the span {first_on.isoformat()} … {last_on.isoformat()}",
-                )
-            before = principal
-            if principal > 0 and pay.paid_on >= cursor:
-                parts, amount = accrue(principal, rate, m, cursor, pay.paid_on)
-                seg_first, seg_days = cursor, daycount.days_inclusive(cursor, pay.paid_on)
-            else:
-                parts, amount, seg_first, seg_days = (), 0, pay.paid_on, 0
-            unpaid += amount
-            total += amount
-            to_damages = min(pay.amount_yen, unpaid)
-            rest = pay.amount_yen - to_damages
-            to_principal = min(rest, principal)
-            excess = rest - to_principal
-            unpaid -= to_damages
-            principal -= to_principal
-            paid += pay.amount_yen
-            app = Application(pay.paid_on, pay.amount_yen, to_damages, to_principal, excess, principal, unpaid)
-            segments.append(Segment(seg_first, pay.paid_on, seg_days, before, rate, parts, amount, app))
-            if excess:
-                warnings.append(
-                    f"{pay.paid_on.isoformat()} の弁済 {pay.amount_yen:,}円 は残債務を {excess:,}円 超える / "
-                    f"the payment exceeds what was owed by {excess:,} yen"
-                )
-            cursor = max(cursor, pay.paid_on + ONE_DAY)
-        if cursor <= last_on and principal > 0:
-            parts, amount = accrue(principal, rate, m, cursor, last_on)
-            segments.append(
-                Segment(cursor, last_on, daycount.days_inclusive(cursor, last_on), principal, rate, parts, amount)
-            )
-            unpaid += amount
-            total += amount
+        segments, total, principal, unpaid, paid, excess_warnings = _accrue_span(
+            inp.principal_yen, rate, m, first_on, last_on, inp.payments
+        )
+        warnings.extend(excess_warnings)
         if inp.payments:
             citations.append(ART_489)
             assumptions.append(
@@ -441,11 +512,13 @@ def compute(inp: DamagesInput) -> DamagesResult:
     citations.extend(m.row.citations)
     comparison: list[tuple[str, int]] = []
     if first_on is not None and (inp.compare or m.key == "simple365"):
-        for other in METHODS:
+        assert last_on is not None
+        # simple365 without --compare needs only the court figure (for its note)
+        for other in METHODS if inp.compare else ("court",):
             if other == m.key:
                 comparison.append((other, total))
                 continue
-            other_total = compute(replace(inp, method=other, compare=False, rate=rate, commercial=False)).total_yen
+            other_total = _accrue_span(inp.principal_yen, rate, method(other), first_on, last_on, inp.payments, detail=False)[1]
             comparison.append((other, other_total))
         if m.key == "simple365":
             court_total = dict(comparison)["court"]
@@ -480,8 +553,52 @@ def compute(inp: DamagesInput) -> DamagesResult:
     )
 
 
+_CITATIONS: dict[int, tuple[Citation, str, dict[str, str]]] = {}
+
+
+def _citation(c: Citation) -> tuple[Citation, str, dict[str, str]]:
+    """(citation, label, to_dict()) built once per citation object (module constants and
+    rule rows, which live as long as the process); looked up by identity, not by hashing
+    twelve fields."""
+    hit = _CITATIONS.get(id(c))
+    if hit is None or hit[0] is not c:
+        hit = (c, c.label(), c.to_dict())
+        if len(_CITATIONS) < 4096:
+            _CITATIONS[id(c)] = hit
+    return hit
+
+
+def _citation_label(c: Citation) -> str:
+    return _citation(c)[1]
+
+
+def _citation_json(c: Citation) -> dict[str, str]:
+    return _citation(c)[2]  # callers copy it (dict(...)): a payload never shares a mutable dict
+
+
+_ROW_JSON: dict[int, tuple[Row, dict[str, Any]]] = {}
+
+
+def _row_json(row: Row) -> dict[str, Any]:
+    """``row.to_dict()``, built once per rule row (rows live as long as the cached tables)."""
+    hit = _ROW_JSON.get(id(row))
+    if hit is None or hit[0] is not row:
+        hit = (row, row.to_dict())
+        if len(_ROW_JSON) < 4096:
+            _ROW_JSON[id(row)] = hit
+    return _copy_json(hit[1])
+
+
+def _copy_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copy_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy_json(v) for v in value]
+    return value
+
+
 def _dedupe(citations: list[Citation]) -> list[Citation]:
     seen: dict[str, Citation] = {}
     for c in citations:
-        seen.setdefault(c.label(), c)
+        seen.setdefault(_citation_label(c), c)
     return list(seen.values())

@@ -7,8 +7,12 @@ payment or filing date) both count, as in the court examples (Okayama: 「19年8
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
+
+
+def isleap(year: int) -> bool:
+    """Gregorian leap year (= calendar.isleap; the calendar module costs start-up time)."""
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def days_inclusive(first_on: date, last_on: date) -> int:
@@ -16,7 +20,7 @@ def days_inclusive(first_on: date, last_on: date) -> int:
 
 
 def year_length(year: int) -> int:
-    return 366 if calendar.isleap(year) else 365
+    return 366 if isleap(year) else 365
 
 
 def split_by_calendar_year(first_on: date, last_on: date) -> list[tuple[date, date, int]]:
@@ -34,6 +38,6 @@ def split_by_calendar_year(first_on: date, last_on: date) -> list[tuple[date, da
 def contains_feb29(first_on: date, last_on: date) -> bool:
     """Whether the inclusive span contains a 29 February."""
     for year in range(first_on.year, last_on.year + 1):
-        if calendar.isleap(year) and first_on <= date(year, 2, 29) <= last_on:
+        if isleap(year) and first_on <= date(year, 2, 29) <= last_on:
             return True
     return False

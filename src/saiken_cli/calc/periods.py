@@ -15,7 +15,6 @@ Examples (rules-reference §4.7, §4.8):
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 
 ONE_DAY = timedelta(days=1)
@@ -29,6 +28,10 @@ def shift_months(d: date, months: int) -> tuple[date, bool]:
     """
     total = d.year * 12 + (d.month - 1) + months
     year, month0 = divmod(total, 12)
+    if d.day <= 28:  # every month has a 28th: no need to look up the month's length
+        return date(year, month0 + 1, d.day), True
+    import calendar  # only for days 29–31 (start-up: most calls never need it)
+
     last = calendar.monthrange(year, month0 + 1)[1]
     if d.day <= last:
         return date(year, month0 + 1, d.day), True

@@ -2,7 +2,9 @@
 (inside the command function) so that start-up stays light.
 
 To add a command: create ``commands/<name>.py`` with ``register(app)`` and add its name to
-COMMANDS below.
+COMMANDS below. Name the module after the command (``<command>.py`` or ``<command>_cmd.py``,
+``-`` written ``_``): ``saiken <command> …`` then imports only that module (app.app_for);
+a command registered by a module with another name still works, through the full app.
 """
 
 from __future__ import annotations
@@ -19,9 +21,22 @@ COMMANDS = (
     "saisei",
     "rules_cmd",
     "report",
+    "batch",
+    "schema_cmd",
 )
 
 
-def register(app) -> None:
-    for name in COMMANDS:
+def register(app, modules: tuple[str, ...] = COMMANDS) -> None:
+    for name in modules:
         importlib.import_module(f"saiken_cli.commands.{name}").register(app)
+
+
+def module_for(command: str) -> str | None:
+    """The module that (by the naming convention) registers ``command``: ``damages`` →
+    ``damages``, ``rules`` → ``rules_cmd``. None when no module is named after it (the
+    caller then loads every command)."""
+    key = command.replace("-", "_")
+    for name in COMMANDS:
+        if name == key or name == key + "_cmd":
+            return name
+    return None

@@ -1,15 +1,47 @@
-"""Option types shared by every command (Typer ``Annotated`` aliases)."""
+"""Option types shared by every command (Typer ``Annotated`` aliases) and the batch record
+protocol.
+
+This module does not import typer at import time: ``JsonOpt`` and ``LangOpt`` are built
+on first use (module ``__getattr__``), so that the record functions and the start-up fast
+path (entry.py) run without Typer.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
+from typing import Any
 
 from saiken_cli.errors import InputError
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print only JSON on stdout (stable contract with schema_version).")]
-LangOpt = Annotated[str, typer.Option("--lang", help="Language of the human output: ja (default) or en.", metavar="ja|en")]
+
+def __getattr__(name: str) -> Any:
+    if name in ("JsonOpt", "LangOpt"):
+        _build_option_types()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _build_option_types() -> None:
+    from typing import Annotated
+
+    import typer
+
+    globals()["JsonOpt"] = Annotated[
+        bool, typer.Option("--json", help="Print only JSON on stdout (stable contract with schema_version).")
+    ]
+    globals()["LangOpt"] = Annotated[
+        str, typer.Option("--lang", help="Language of the human output: ja (default) or en.", metavar="ja|en")
+    ]
+
+
+def bind_typer(namespace: dict[str, Any]) -> None:
+    """Give a command module the names its (string) annotations use — ``typer``, ``JsonOpt``,
+    ``LangOpt`` — at registration, for modules that do not import typer at import time
+    (see commands/damages.py and entry.py: ``saiken damages … --json`` starts without Typer)."""
+    import typer
+
+    namespace.setdefault("typer", typer)
+    namespace.setdefault("JsonOpt", __getattr__("JsonOpt"))
+    namespace.setdefault("LangOpt", __getattr__("LangOpt"))
 
 LANGS = ("ja", "en")
 
@@ -40,8 +72,17 @@ def norm_key(key: str) -> str:
     return key.strip().lstrip("-").replace("_", "-").lower()
 
 
+class NormFields(dict):
+    """A batch record whose keys are already normalised flag names (``norm_key``) and
+    hold only flags: ``take`` looks them up directly (the batch runner builds these)."""
+
+    __slots__ = ()
+
+
 def take(fields, name: str):
     """The value of flag ``name`` in a batch record (or None)."""
+    if type(fields) is NormFields:
+        return fields.get(name)
     for key, value in fields.items():
         if norm_key(key) == name:
             return value
@@ -49,7 +90,7 @@ def take(fields, name: str):
 
 
 def take_str(fields, name: str) -> str | None:
-    value = take(fields, name)
+    value = fields.get(name) if type(fields) is NormFields else take(fields, name)
     if value is None:
         return None
     if isinstance(value, list):
@@ -59,7 +100,7 @@ def take_str(fields, name: str) -> str | None:
 
 
 def take_bool(fields, name: str) -> bool:
-    value = take(fields, name)
+    value = fields.get(name) if type(fields) is NormFields else take(fields, name)
     if value is None or isinstance(value, bool):
         return bool(value)
     text = str(value).strip().lower()
@@ -72,7 +113,7 @@ def take_bool(fields, name: str) -> bool:
 
 def take_list(fields, name: str) -> list[str]:
     """A repeatable flag: a JSON list, or a CSV cell with values separated by ';'."""
-    value = take(fields, name)
+    value = fields.get(name) if type(fields) is NormFields else take(fields, name)
     if value is None:
         return []
     if isinstance(value, list):

@@ -1,12 +1,15 @@
-"""`saiken damages` — 遅延損害金 (late-payment damages)."""
+"""`saiken damages` — 遅延損害金 (late-payment damages).
+
+Typer is not imported at import time (the annotations below are strings, resolved when
+``register`` binds ``typer``/``JsonOpt``/``LangOpt``): ``saiken damages … --json`` is
+answered by entry.py through ``record`` without loading Typer.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Optional
 
-import typer
-
-from saiken_cli.commands.common import JsonOpt, LangOpt, check_lang
+from saiken_cli.commands.common import check_lang
 
 HELP = """遅延損害金 (late-payment damages): principal × rate × time, 民法419条1項.
 
@@ -156,10 +159,17 @@ def damages(
 
 
 def register(app: typer.Typer) -> None:
+    from saiken_cli.commands.common import bind_typer
+
+    bind_typer(globals())
     app.command("damages", help=HELP)(damages)
 
 
 FLAGS = ("principal", "rate", "days", "from", "to", "due-date", "method", "commercial", "payment", "compare", "allow-high-rate")
+# for the start-up fast path (entry.py); checked against the Typer command by tests/test_startup.py
+SWITCHES = ("commercial", "compare", "allow-high-rate")
+REPEATABLE = ("payment",)
+REQUIRED = ("principal", "rate")
 
 
 def record(fields) -> dict[str, Any]:

@@ -22,13 +22,22 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import cache
-from pathlib import Path
+import os
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from saiken_cli.errors import RuleDataError, RuleNotInForce
 
-DATA_DIR = Path(__file__).parent / "data"
+# a plain path string: pathlib costs a few ms of start-up (``DATA_DIR`` is a Path, built on use)
+_DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "DATA_DIR":
+        from pathlib import Path
+
+        return Path(_DATA_DIR)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 #: Verification labels of ../shared/docs/rules-reference.md §0.1.
 STATUSES = (
@@ -458,19 +467,19 @@ def load(table_id: str) -> Table:
     """Load and validate one table by id (cached for the life of the process)."""
     if not re.fullmatch(r"[a-z0-9_]+", table_id):
         raise RuleDataError(f"bad rule table id {table_id!r}")
-    path = DATA_DIR / f"{table_id}.toml"
+    path = os.path.join(_DATA_DIR, f"{table_id}.toml")
     try:
-        with path.open("rb") as fh:
+        with open(path, "rb") as fh:
             doc = tomllib.load(fh)
     except FileNotFoundError:
-        raise RuleDataError(f"rule table {table_id!r} not found in {DATA_DIR}") from None
+        raise RuleDataError(f"rule table {table_id!r} not found in {_DATA_DIR}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise RuleDataError(f"{path.name}: not valid TOML: {exc}") from None
-    return parse_table(doc, path.name, expected_id=table_id)
+        raise RuleDataError(f"{os.path.basename(path)}: not valid TOML: {exc}") from None
+    return parse_table(doc, os.path.basename(path), expected_id=table_id)
 
 
 def table_ids() -> list[str]:
-    return sorted(p.stem for p in DATA_DIR.glob("*.toml"))
+    return sorted(f[: -len(".toml")] for f in os.listdir(_DATA_DIR) if f.endswith(".toml"))
 
 
 def all_tables() -> list[Table]:

@@ -1,0 +1,141 @@
+"""Batch throughput: rows per second of `saiken batch COMMAND` on generated cases.
+
+For every command in GENERATORS (command → row generator) the script writes N generated
+rows to a temporary CSV file and measures, on one core:
+
+- ``record``: the record path alone (``module.record(fields)`` per row, in process);
+- ``batch``:  the whole runner (read CSV → record → JSON Lines written to a file).
+
+Target (issue 5): ≥ 20,000 damages rows/s, aim 100,000. To add a calculator, add a
+generator ``def gen_<cmd>(rng, i) -> dict[str, str]`` (keys = the command's flag names,
+plus any id column) to GENERATORS.
+
+    python benchmarks/bench_batch.py [--rows 50000] [--only damages]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from typing import Callable
+
+# --- row generators: one per calculator ------------------------------------------------
+
+
+def _day(rng: random.Random, first: date, last: date) -> date:
+    return first + timedelta(days=rng.randrange((last - first).days + 1))
+
+
+def gen_damages(rng: random.Random, i: int) -> dict[str, str]:
+    """A portfolio of late-payment cases: a realistic mix of the ways offices give them."""
+    principal = rng.choice([100_000, 300_000, 500_000, 1_000_000, 1_500_000, 3_000_000]) + rng.randrange(0, 10_000) * 100
+    principal_text = rng.choice([str(principal), f"{principal:,}", f"{principal}円"])
+    rate = rng.choice(["0.146", "14.6%", "0.2", "20%", "1割8分", "0.05", "legal", "0.1095"])
+    row = {"case_id": f"C{i:07d}", "principal": principal_text, "rate": rate, "days": "", "from": "", "to": "",
+           "due-date": "", "method": "", "payment": ""}
+    kind = rng.random()
+    if kind < 0.25 and rate != "legal":
+        row["days"] = str(rng.randrange(1, 2000))
+        return row
+    first = _day(rng, date(2005, 1, 1), date(2026, 12, 31))
+    last = first + timedelta(days=rng.randrange(0, 3650))
+    last = min(last, date(2028, 12, 31))
+    if kind < 0.5:
+        row["due-date"], first = (first - timedelta(days=1)).isoformat(), first
+        if last <= first:
+            last = first + timedelta(days=1)
+    else:
+        row["from"] = first.isoformat()
+    row["to"] = last.isoformat()
+    row["method"] = rng.choice(["", "", "", "court", "court-each", "kyotaku", "actual"])
+    if rng.random() < 0.15 and (last - first).days > 2:
+        paid_on = first + timedelta(days=rng.randrange((last - first).days))
+        row["payment"] = f"{paid_on.isoformat()}:{rng.randrange(1, principal // 2)}"
+    return row
+
+
+GENERATORS: dict[str, Callable[[random.Random, int], dict[str, str]]] = {
+    "damages": gen_damages,
+    # "jikou": gen_jikou, "sashiosae": gen_sashiosae, …  (added with their commands)
+}
+
+
+# --- measurement -----------------------------------------------------------------------
+
+
+def write_cases(path: str, command: str, rows: int, seed: int = 5) -> None:
+    rng = random.Random(seed)
+    gen = GENERATORS[command]
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        first = gen(rng, 0)
+        writer = csv.DictWriter(fh, fieldnames=list(first))
+        writer.writeheader()
+        writer.writerow(first)
+        for i in range(1, rows):
+            writer.writerow(gen(rng, i))
+
+
+def bench_record(command: str, path: str) -> tuple[float, int]:
+    from saiken_cli.commands.batch import calculators
+    from saiken_cli.commands.common import NormFields, norm_key
+    from saiken_cli.errors import SaikenError
+
+    mod = calculators()[command]
+    flags = set(mod.FLAGS)
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = [NormFields((norm_key(k), v) for k, v in r.items() if norm_key(k) in flags) for r in csv.DictReader(fh)]
+    errors = 0
+    t0 = time.perf_counter()
+    for fields in rows:
+        try:
+            mod.record(fields)
+        except SaikenError:
+            errors += 1
+    return len(rows) / (time.perf_counter() - t0), errors
+
+
+def bench_batch(command: str, path: str, out_path: str) -> float:
+    from saiken_cli.commands.batch import run_batch
+
+    with open(path, encoding="utf-8") as fh:
+        n = sum(1 for _ in fh) - 1
+    stderr, sys.stderr = sys.stderr, open(os.devnull, "w")
+    try:
+        t0 = time.perf_counter()
+        run_batch(command, path, output=out_path, out_format="jsonl")
+        elapsed = time.perf_counter() - t0
+    finally:
+        sys.stderr.close()
+        sys.stderr = stderr
+    return n / elapsed
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=50_000)
+    ap.add_argument("--only", choices=sorted(GENERATORS))
+    ap.add_argument("--repeat", type=int, default=3, help="report the best of this many runs (a shared machine is noisy)")
+    args = ap.parse_args()
+    try:  # one core, as the target says
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    except (AttributeError, OSError):
+        pass
+    with tempfile.TemporaryDirectory() as tmp:
+        for command in [args.only] if args.only else GENERATORS:
+            cases = os.path.join(tmp, f"{command}.csv")
+            write_cases(cases, command, args.rows)
+            rec, errors = max(bench_record(command, cases) for _ in range(args.repeat))
+            end = max(bench_batch(command, cases, os.path.join(tmp, f"{command}.out.jsonl")) for _ in range(args.repeat))
+            print(f"{command:12s} record: {rec:9,.0f} rows/s   batch (CSV → JSONL file): {end:9,.0f} rows/s"
+                  f"   ({args.rows:,} rows, {errors:,} refused as bad input; best of {args.repeat})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

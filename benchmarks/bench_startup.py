@@ -1,0 +1,56 @@
+"""Start-up benchmark: one `saiken damages … --json` call vs `python -c pass`.
+
+Prints the median wall time of repeated runs of each and their ratio. Target (issue 5):
+ratio ≤ 6, stretch ≤ 4. Both are run with the same interpreter (the venv's), so the
+ratio measures what saiken adds on top of starting Python.
+
+    python benchmarks/bench_startup.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+# Measure what an installed saiken costs: pip byte-compiles an installed package, so let
+# the warm-up run write .pyc files even where PYTHONDONTWRITEBYTECODE is set.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ARGS = ["damages", "--principal", "500000", "--rate", "0.2", "--days", "90", "--json"]
+# the installed console script (what shell scripts run), else `python -m saiken_cli`
+_SCRIPT = os.path.join(os.path.dirname(sys.executable), "saiken")
+SAIKEN = [_SCRIPT, *ARGS] if os.path.exists(_SCRIPT) else [sys.executable, "-m", "saiken_cli", *ARGS]
+BASELINE = [sys.executable, "-c", "pass"]
+
+
+def median_ms(cmd: list[str], runs: int) -> float:
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=ENV)  # warm the page cache and .pyc files
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=ENV)
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=21)
+    args = ap.parse_args()
+    # interleave the two so that load on a shared machine affects both alike
+    base, cli = [], []
+    for _ in range(3):
+        base.append(median_ms(BASELINE, args.runs // 3 or 1))
+        cli.append(median_ms(SAIKEN, args.runs // 3 or 1))
+    b, c = statistics.median(base), statistics.median(cli)
+    print(f"python -c pass               : {b:7.1f} ms (median)")
+    print(f"saiken damages … --json      : {c:7.1f} ms (median)")
+    print(f"ratio                        : {c / b:7.2f}x   (target ≤ 6x, stretch ≤ 4x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""Building blocks shared by the per-command schemas: citations, rule rows, formats.
+
+Import these in ``schemas/<command>.py``; every model forbids unknown keys so that a
+payload change without a schema change fails the schema tests.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+DECIMAL = r"^-?[0-9]+(\.[0-9]+)?$"
+FRACTION = r"^-?[0-9]+(/[0-9]+)?$"
+
+IsoDate = Annotated[str, Field(pattern=ISO_DATE, description="A date, YYYY-MM-DD.")]
+DecimalStr = Annotated[str, Field(pattern=DECIMAL, description="An exact decimal number written as a string.")]
+Yen = Annotated[int, Field(description="Whole yen.")]
+Status = Literal["VERIFIED-STATUTE", "VERIFIED-OFFICIAL", "VERIFIED-SECONDARY", "COMPUTED", "INTERPRETATION", "UNVERIFIED"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Citation(Strict):
+    """``rules.Citation.to_dict()``: a statute article, a judgment or an official document."""
+
+    law: Optional[str] = None
+    law_no: Optional[str] = None
+    article: Optional[str] = None
+    paragraph: Optional[str] = None
+    item: Optional[str] = None
+    version: Optional[str] = None
+    amended_by: Optional[str] = None
+    case: Optional[str] = None
+    authority: Optional[str] = None
+    document: Optional[str] = None
+    url: Optional[str] = None
+    en: Optional[str] = None
+    label: str = Field(description="The Japanese citation label, e.g. 民法419条1項.")
+
+
+#: A parsed rule value as JSON: int (yen, years, days, counts) or a string (rates,
+#: fractions, dates, text).
+RuleValue = Union[int, str]
+
+
+class RuleRow(Strict):
+    """``rules.Row.to_dict()``: one dated row of a rule table."""
+
+    effective_from: IsoDate
+    effective_until: Optional[IsoDate] = None
+    key: Optional[str] = None
+    label: Optional[str] = None
+    value: Optional[RuleValue] = None
+    values: Optional[dict[str, RuleValue]] = None
+    tiers: Optional[list[dict[str, RuleValue]]] = None
+    status: Status
+    citations: list[Citation]
+    note: Optional[str] = None
