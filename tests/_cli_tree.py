@@ -14,6 +14,7 @@ class Param:
     is_flag: bool
     multiple: bool
     required: bool
+    name: str = ""  # the parameter's name (for arguments, e.g. kabarai's FILE → "file")
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,9 @@ def _params(cmd) -> tuple[Param, ...]:
     out = []
     for p in cmd.params:
         if getattr(p, "param_type_name", "") == "argument" or type(p).__name__.endswith("Argument"):
-            out.append(Param((), False, bool(p.multiple), bool(p.required)))
+            out.append(Param((), False, bool(p.multiple), bool(p.required), p.name or ""))
         else:
-            out.append(Param(tuple(p.opts), bool(getattr(p, "is_flag", False)), bool(p.multiple), bool(p.required)))
+            out.append(Param(tuple(p.opts), bool(getattr(p, "is_flag", False)), bool(p.multiple), bool(p.required), p.name or ""))
     return tuple(out)
 
 

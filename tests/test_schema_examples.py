@@ -81,7 +81,10 @@ def example_payloads() -> list[tuple[str, str, dict]]:
             found.append((str(f.relative_to(ROOT)), name_of(doc["command"]), doc))
     for f in sorted(EXAMPLES.rglob("*.jsonl")):
         for i, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            rec = json.loads(line) if line.strip() else None
+            try:
+                rec = json.loads(line) if line.strip() else None
+            except json.JSONDecodeError:  # an input file (e.g. a kabarai history), not output
+                break
             if isinstance(rec, dict) and isinstance(rec.get("result"), dict):
                 found.append((f"{f.relative_to(ROOT)}:{i}", name_of(rec["result"]["command"]), rec["result"]))
     for f in sorted((EXAMPLES / "batch").glob("*.csv")):
