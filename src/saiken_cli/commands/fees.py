@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Optional
 
-import typer
 
-from saiken_cli.commands.common import JsonOpt, LangOpt, check_lang
+from saiken_cli.commands.common import check_lang
 
 HELP = """裁判所手数料 (court fees in 収入印紙) for a 訴額, and which court: 民訴費用法 別表第一.
 
@@ -113,6 +112,9 @@ def fees(
 
 
 def register(app: typer.Typer) -> None:
+    from saiken_cli.commands.common import bind_typer
+
+    bind_typer(globals())  # typer is bound here, not imported at module load (start-up fast path, entry.py)
     app.command("fees", help=HELP)(fees)
 
 
@@ -130,3 +132,8 @@ def record(fields) -> dict[str, Any]:
         filed_on=take_str(fields, "filed-on"),
     )
     return compute(inp).to_dict()
+
+# For the start-up fast path (entry.py): flags without a value, repeatable, required.
+SWITCHES = ('unassessable',)
+REPEATABLE = ()
+REQUIRED = ()

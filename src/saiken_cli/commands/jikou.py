@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Optional
 
-import typer
 
-from saiken_cli.commands.common import JsonOpt, LangOpt, check_lang
+from saiken_cli.commands.common import check_lang
 
 HELP = """消滅時効 (extinctive prescription): when does the debt become time-barred, and from when
 can the debtor invoke it (援用)? Old/new law by 附則10条, 更新・完成猶予 (旧法: 中断・停止) events,
@@ -195,6 +194,9 @@ def jikou(
 
 
 def register(app: typer.Typer) -> None:
+    from saiken_cli.commands.common import bind_typer
+
+    bind_typer(globals())  # typer is bound here, not imported at module load (start-up fast path, entry.py)
     app.command("jikou", help=HELP)(jikou)
 
 
@@ -227,3 +229,8 @@ def record(fields) -> dict[str, Any]:
         apply_142=take_bool(fields, "apply-142"),
     )
     return compute(inp).to_dict()
+
+# For the start-up fast path (entry.py): flags without a value, repeatable, required.
+SWITCHES = ('debtor-merchant', 'apply-142')
+REPEATABLE = ('event',)
+REQUIRED = ()

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Optional
 
-import typer
 
-from saiken_cli.commands.common import JsonOpt, LangOpt, check_lang
+from saiken_cli.commands.common import check_lang
 
 HELP = """個人再生の最低弁済額 (民事再生法231条2項3号・4号) as a formula, the plan total and installments.
 
@@ -143,6 +142,9 @@ def saisei(
 
 
 def register(app: typer.Typer) -> None:
+    from saiken_cli.commands.common import bind_typer
+
+    bind_typer(globals())  # typer is bound here, not imported at module load (start-up fast path, entry.py)
     app.command("saisei", help=HELP)(saisei)
 
 
@@ -167,3 +169,8 @@ def record(fields) -> dict[str, Any]:
         nin_i_balance=take_str(fields, "nin-i-balance"),
     )
     return compute(inp).to_dict()
+
+# For the start-up fast path (entry.py): flags without a value, repeatable, required.
+SWITCHES = ()
+REPEATABLE = ()
+REQUIRED = ('debt',)

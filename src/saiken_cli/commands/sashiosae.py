@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Optional
 
-import typer
 
-from saiken_cli.commands.common import JsonOpt, LangOpt, check_lang
+from saiken_cli.commands.common import check_lang
 
 HELP = """給与差押え (wage garnishment): how much of one payment may be seized, and how much the
 debtor keeps. 民事執行法152条・施行令2条; with --tax, 国税徴収法76条・施行令34条.
@@ -206,6 +205,9 @@ def sashiosae(
 
 
 def register(app: typer.Typer) -> None:
+    from saiken_cli.commands.common import bind_typer
+
+    bind_typer(globals())  # typer is bound here, not imported at module load (start-up fast path, entry.py)
     app.command("sashiosae", help=HELP)(sashiosae)
 
 
@@ -235,3 +237,8 @@ def record(fields) -> dict[str, Any]:
         paid_on=take_str(fields, "paid-on"),
     )
     return compute(inp).to_dict()
+
+# For the start-up fast path (entry.py): flags without a value, repeatable, required.
+SWITCHES = ('support', 'tax')
+REPEATABLE = ()
+REQUIRED = ()

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Optional
 
-import typer
 
-from saiken_cli.commands.common import JsonOpt, LangOpt, check_lang
+from saiken_cli.commands.common import check_lang
 
 HELP = """利息制限法・出資法の判定 (is this loan lawful?): the annual rate, the 利息制限法 cap for the
 principal (20/18/15%), the lawful interest, the 損害金 cap, and verdicts under 出資法5条 and 貸金業法42条.
@@ -178,6 +177,9 @@ def seigen(
 
 
 def register(app: typer.Typer) -> None:
+    from saiken_cli.commands.common import bind_typer
+
+    bind_typer(globals())  # typer is bound here, not imported at module load (start-up fast path, entry.py)
     app.command("seigen", help=HELP)(seigen)
 
 
@@ -211,3 +213,8 @@ def record(fields) -> dict[str, Any]:
         contract_date=take_str(fields, "contract-date"),
     )
     return compute(inp).to_dict()
+
+# For the start-up fast path (entry.py): flags without a value, repeatable, required.
+SWITCHES = ()
+REPEATABLE = ()
+REQUIRED = ('principal',)
