@@ -34,7 +34,7 @@ from saiken_cli.calc import daycount, periods
 from saiken_cli.calc.rates import RateChoice, legal_rate
 from saiken_cli.calc.rounding import FLOOR_CITATION, floor_ratio
 from saiken_cli.errors import ConflictError, InputError, RuleNotInForce
-from saiken_cli.rules import Citation, Row
+from saiken_cli.rules import Citation, Row, dedupe_citations
 
 SCHEMA_VERSION = "1"
 METHODS = ("simple365", "court", "court-each", "kyotaku", "actual")
@@ -545,7 +545,7 @@ def compute(inp: DamagesInput) -> DamagesResult:
         unpaid_damages_yen=unpaid if inp.payments else None,
         paid_yen=paid,
         comparison=tuple(comparison),
-        citations=tuple(_dedupe(citations)),
+        citations=tuple(dedupe_citations(citations)),
         warnings=tuple(warnings),
         assumptions=tuple(assumptions),
         notes=tuple(notes),
@@ -595,10 +595,3 @@ def _copy_json(value: Any) -> Any:
     if isinstance(value, list):
         return [_copy_json(v) for v in value]
     return value
-
-
-def _dedupe(citations: list[Citation]) -> list[Citation]:
-    seen: dict[str, Citation] = {}
-    for c in citations:
-        seen.setdefault(_citation_label(c), c)
-    return list(seen.values())

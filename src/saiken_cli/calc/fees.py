@@ -22,7 +22,7 @@ from typing import Any
 from saiken_cli import rules
 from saiken_cli.calc.rounding import floor_yen
 from saiken_cli.errors import ConflictError, InputError
-from saiken_cli.rules import Citation, Row, Table
+from saiken_cli.rules import Citation, Row, Table, dedupe_citations
 
 SCHEMA_VERSION = "1"
 TABLE_ID = "court_fees"
@@ -342,16 +342,9 @@ def compute(inp: FeesInput) -> FeesResult:
             "shihoshoshi_limit_yen": shiho_limit,
         },
         table_effective_from=filing_row.effective_from,
-        citations=tuple(_dedupe(citations)),
+        citations=tuple(dedupe_citations(citations)),
         assumptions=tuple(assumptions),
         notes=tuple(notes),
         warnings=tuple(warnings),
         rows=tuple(rows_used),
     )
-
-
-def _dedupe(citations: list[Citation]) -> list[Citation]:
-    seen: dict[str, Citation] = {}
-    for c in citations:
-        seen.setdefault(c.label() + (c.document or "") + (c.url or ""), c)
-    return list(seen.values())

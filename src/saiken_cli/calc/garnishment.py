@@ -30,7 +30,7 @@ from typing import Any
 from saiken_cli import rules
 from saiken_cli.calc.rounding import floor_yen
 from saiken_cli.errors import ConflictError, InputError
-from saiken_cli.rules import Citation, Row
+from saiken_cli.rules import Citation, Row, dedupe_citations
 
 SCHEMA_VERSION = "1"
 ROUNDINGS = ("floor", "ceil")
@@ -509,7 +509,7 @@ def _compute_civil(inp, net, comp, steps, assumptions, warnings) -> GarnishmentR
         net_computation=comp,
         steps=tuple(steps),
         rows=tuple(rows),
-        citations=tuple(_dedupe(citations)),
+        citations=tuple(dedupe_citations(citations)),
         assumptions=tuple(assumptions),
         notes=tuple(notes),
         warnings=tuple(warnings),
@@ -649,15 +649,8 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
         net_computation=comp,
         steps=tuple(steps),
         rows=tuple(rows),
-        citations=tuple(_dedupe(citations)),
+        citations=tuple(dedupe_citations(citations)),
         assumptions=tuple(assumptions),
         notes=tuple(notes),
         warnings=tuple(warnings),
     )
-
-
-def _dedupe(citations: list[Citation]) -> list[Citation]:
-    seen: dict[str, Citation] = {}
-    for c in citations:
-        seen.setdefault(c.label(), c)
-    return list(seen.values())

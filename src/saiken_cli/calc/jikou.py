@@ -26,7 +26,7 @@ from saiken_cli.calc import calendar as cal
 from saiken_cli.calc.periods import period_end
 from saiken_cli.calc.rates import reform_effective_date
 from saiken_cli.errors import ConflictError, InputError
-from saiken_cli.rules import Citation, Row
+from saiken_cli.rules import Citation, Row, dedupe_citations
 
 SCHEMA_VERSION = "1"
 ONE_DAY = timedelta(days=1)
@@ -967,15 +967,8 @@ def compute(inp: JikouInput) -> JikouResult:
         primary=primary,
         alternative=alternative,
         closed_day=closed_day,
-        citations=tuple(_dedupe(citations)),
+        citations=tuple(dedupe_citations(citations)),
         assumptions=tuple(assumptions),
         notes=tuple(notes),
         warnings=tuple(warnings),
     )
-
-
-def _dedupe(citations: list[Citation]) -> list[Citation]:
-    seen: dict[str, Citation] = {}
-    for c in citations:
-        seen.setdefault(c.label(), c)
-    return list(seen.values())

@@ -36,7 +36,7 @@ from saiken_cli.calc.caps import Cap, interest_cap, percent_str
 from saiken_cli.calc.rates import reform_effective_date
 from saiken_cli.calc.rounding import FLOOR_CITATION, floor_yen
 from saiken_cli.errors import ConflictError, InputError
-from saiken_cli.rules import Citation, Row
+from saiken_cli.rules import Citation, Row, dedupe_citations
 
 SCHEMA_VERSION = "1"
 ONE_DAY = timedelta(days=1)
@@ -617,11 +617,4 @@ def _explain(inp, rate_rows, cap_changes, series_results, arisings, notes, warni
     notes.append(
         "取引履歴が途中から不明な場合の推定計算・冒頭ゼロ計算には対応していない / estimated histories (推定計算) are not supported"
     )
-    return _dedupe(citations), assumptions
-
-
-def _dedupe(citations: list[Citation]) -> list[Citation]:
-    seen: dict[str, Citation] = {}
-    for c in citations:
-        seen.setdefault(c.label(), c)
-    return list(seen.values())
+    return dedupe_citations(citations), assumptions

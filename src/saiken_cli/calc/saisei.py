@@ -30,7 +30,7 @@ from typing import Any
 
 from saiken_cli import rules
 from saiken_cli.errors import ConflictError, InputError
-from saiken_cli.rules import Citation, Row
+from saiken_cli.rules import Citation, Row, dedupe_citations
 
 SCHEMA_VERSION = "1"
 TABLE_ID = "saisei"
@@ -336,7 +336,7 @@ def compute(inp: SaiseiInput) -> SaiseiResult:
         capped_at_debt=capped,
         schedules=(s_std, s_max),
         nin_i=nin_i,
-        citations=tuple(_dedupe([*citations, *round_row.citations])),
+        citations=tuple(dedupe_citations([*citations, *round_row.citations])),
         assumptions=tuple(assumptions),
         notes=tuple(notes),
         warnings=tuple(warnings),
@@ -347,10 +347,3 @@ def compute(inp: SaiseiInput) -> SaiseiResult:
 def _exact_str(value: Fraction) -> str:
     """An exact amount for display (never re-parsed): 1/5 and 1/10 of whole yen end within one decimal."""
     return str(Decimal(value.numerator) / Decimal(value.denominator))
-
-
-def _dedupe(citations: list[Citation]) -> list[Citation]:
-    seen: dict[str, Citation] = {}
-    for c in citations:
-        seen.setdefault(c.label() + (c.document or "") + (c.url or ""), c)
-    return list(seen.values())

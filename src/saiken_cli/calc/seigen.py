@@ -40,7 +40,7 @@ from saiken_cli.calc.caps import (
 )
 from saiken_cli.calc.rounding import FLOOR_CITATION, floor_yen
 from saiken_cli.errors import ConflictError, InputError
-from saiken_cli.rules import Citation, Row
+from saiken_cli.rules import Citation, Row, dedupe_citations
 
 SCHEMA_VERSION = "1"
 LENDERS = ("business", "individual")
@@ -482,7 +482,7 @@ def compute(inp: SeigenInput) -> SeigenResult:
         damages_cap_rate=dcap,
         verdicts=tuple(verdicts),
         verdict=verdict,
-        citations=tuple(_dedupe(citations)),
+        citations=tuple(dedupe_citations(citations)),
         assumptions=tuple(assumptions),
         notes=tuple(dict.fromkeys(notes)),
         warnings=tuple(warnings),
@@ -521,10 +521,3 @@ def _beyond(on: date) -> str | None:
     from saiken_cli import rules
 
     return rules.load("interest_caps").beyond_verified(on)
-
-
-def _dedupe(citations: list[Citation]) -> list[Citation]:
-    seen: dict[str, Citation] = {}
-    for c in citations:
-        seen.setdefault(c.label(), c)
-    return list(seen.values())

@@ -492,9 +492,13 @@ def data_date() -> str:
     return max(dates).isoformat() if dates else "unknown"
 
 
-def citations_of(rows: Iterable[Row]) -> list[Citation]:
-    seen: dict[str, Citation] = {}
-    for row in rows:
-        for c in row.citations:
-            seen.setdefault(c.label(), c)
+def dedupe_citations(citations: Iterable[Citation]) -> list[Citation]:
+    """Citations in first-seen order, each (label, url) once."""
+    seen: dict[tuple[str, str], Citation] = {}
+    for c in citations:
+        seen.setdefault((c.label(), c.url or ""), c)
     return list(seen.values())
+
+
+def citations_of(rows: Iterable[Row]) -> list[Citation]:
+    return dedupe_citations(c for row in rows for c in row.citations)

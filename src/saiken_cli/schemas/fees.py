@@ -5,26 +5,7 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class CitationOut(Strict):
-    label: str
-    law: Optional[str] = None
-    law_no: Optional[str] = None
-    article: Optional[str] = None
-    paragraph: Optional[str] = None
-    item: Optional[str] = None
-    version: Optional[str] = None
-    amended_by: Optional[str] = None
-    case: Optional[str] = None
-    authority: Optional[str] = None
-    document: Optional[str] = None
-    url: Optional[str] = None
-    en: Optional[str] = None
+from saiken_cli.schemas._common import Citation as CitationOut, Strict
 
 
 class Thresholds(Strict):

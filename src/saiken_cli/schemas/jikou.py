@@ -5,28 +5,9 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
+from saiken_cli.schemas._common import Citation, Strict as _Strict
 
 Date = Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Citation(_Strict):
-    law: Optional[str] = None
-    law_no: Optional[str] = None
-    article: Optional[str] = None
-    paragraph: Optional[str] = None
-    item: Optional[str] = None
-    version: Optional[str] = None
-    amended_by: Optional[str] = None
-    case: Optional[str] = None
-    authority: Optional[str] = None
-    document: Optional[str] = None
-    url: Optional[str] = None
-    en: Optional[str] = None
-    label: str
 
 
 class StartingPoint(_Strict):

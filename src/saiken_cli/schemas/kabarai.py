@@ -6,7 +6,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
 
-from saiken_cli.schemas.seigen import Citation
+from saiken_cli.schemas._common import Citation
 
 
 class DayPart(BaseModel):

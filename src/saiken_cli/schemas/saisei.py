@@ -6,7 +6,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
 
-from saiken_cli.schemas.fees import CitationOut
+from saiken_cli.schemas._common import Citation as CitationOut
 
 
 class Strict(BaseModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
+from saiken_cli.schemas._common import Citation as CitationOut, RuleRow
 
 
 class _Strict(BaseModel):
@@ -65,35 +66,6 @@ class Rounding(_Strict):
     applies_to: Literal["garnishable"]
     status: Literal["UNVERIFIED"]
     text: str
-
-
-class CitationOut(_Strict):
-    law: Optional[str] = None
-    law_no: Optional[str] = None
-    article: Optional[str] = None
-    paragraph: Optional[str] = None
-    item: Optional[str] = None
-    version: Optional[str] = None
-    amended_by: Optional[str] = None
-    case: Optional[str] = None
-    authority: Optional[str] = None
-    document: Optional[str] = None
-    url: Optional[str] = None
-    en: Optional[str] = None
-    label: str
-
-
-class RuleRow(_Strict):
-    effective_from: str
-    effective_until: Optional[str] = None
-    key: Optional[str] = None
-    label: Optional[str] = None
-    value: Optional[str | int] = None
-    values: Optional[dict[str, str | int]] = None
-    tiers: Optional[list[dict[str, str | int]]] = None
-    status: Literal["VERIFIED-STATUTE", "VERIFIED-OFFICIAL", "VERIFIED-SECONDARY", "COMPUTED", "INTERPRETATION", "UNVERIFIED"]
-    citations: list[CitationOut]
-    note: Optional[str] = None
 
 
 class Output(_Strict):

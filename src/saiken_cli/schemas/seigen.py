@@ -5,23 +5,7 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
-
-
-class Citation(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    law: Optional[str] = None
-    law_no: Optional[str] = None
-    article: Optional[str] = None
-    paragraph: Optional[str] = None
-    item: Optional[str] = None
-    version: Optional[str] = None
-    amended_by: Optional[str] = None
-    case: Optional[str] = None
-    authority: Optional[str] = None
-    document: Optional[str] = None
-    url: Optional[str] = None
-    en: Optional[str] = None
-    label: str
+from saiken_cli.schemas._common import Citation
 
 
 class CapBracket(BaseModel):
