@@ -208,3 +208,26 @@ def test_an_overpayment_is_reported():
 def test_bad_spans_are_refused(kwargs, error):
     with pytest.raises(error):
         compute(DamagesInput(100_000, R("0.05"), **kwargs))
+
+
+# --- 利息制限法 damages caps (rules-reference §3.1, §10 items 3-2/3-3) ----------------
+
+
+@pytest.mark.parametrize(
+    "principal, rate, expect",
+    [
+        pytest.param(500_000, "0.2", None, id="20% = the 貸金業者 cap (7条): no warning"),
+        pytest.param(500_000, "0.2001", "7条1項", id="just above 20%: above the 貸金業者 cap only"),
+        pytest.param(500_000, "0.2628", "範囲内", id="26.28% = the 4条 cap for 10万–100万: business cap only"),
+        pytest.param(500_000, "0.2629", "損害金の上限を超える", id="above 1.46 × 18%"),
+        pytest.param(99_999, "0.292", "範囲内", id="99,999: 4条 cap 29.2%"),
+        pytest.param(1_000_000, "0.2191", "損害金の上限を超える", id="100万: 4条 cap 21.9%"),
+    ],
+)
+def test_a_rate_above_the_interest_restriction_damages_cap_warns(principal, rate, expect):
+    r = compute(DamagesInput(principal, R(rate), days=30))
+    cap_warnings = [w for w in r.warnings if "利息制限法" in w]
+    if expect is None:
+        assert cap_warnings == []
+    else:
+        assert len(cap_warnings) == 1 and expect in cap_warnings[0]

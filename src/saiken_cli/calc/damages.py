@@ -436,6 +436,36 @@ def _accrue_span(
     return segments, total, principal, unpaid, paid, warnings
 
 
+@lru_cache(maxsize=256)
+def _damages_caps(principal_yen: int, on: date | None) -> tuple[Decimal, Decimal] | None:
+    """利息制限法 caps on agreed damages for a loan of ``principal_yen``: (貸金業者 7条, others 4条)."""
+    from saiken_cli.calc import caps
+
+    try:
+        bracket = caps.interest_cap(principal_yen, on)
+        business, _ = caps.damages_cap(bracket, business=True, on=on)
+        other, _ = caps.damages_cap(bracket, business=False, on=on)
+    except RuleNotInForce:  # no cap data for that date: say nothing rather than guess
+        return None
+    return business, other
+
+
+def _cap_warnings(principal_yen: int, rate: Decimal, delay_started_on: date | None) -> list[str]:
+    """A given damages rate above a 利息制限法 cap for this principal (if the debt is a loan)."""
+    found = _damages_caps(principal_yen, delay_started_on)
+    if found is None or rate <= min(found):
+        return []
+    business, other = found
+    given = f"年{_percent(rate)}%"
+    if rate > other:
+        ja = f"{given} は元本 {principal_yen:,}円 の貸付の損害金の上限を超える (貸金業者 {_percent(business)}%: 利息制限法7条1項、その他 {_percent(other)}%: 同4条1項)"
+        en = f"the rate exceeds the Interest Rate Restriction Act's damages caps for a loan of this principal ({_percent(business)}% business, {_percent(other)}% otherwise)"
+    else:
+        ja = f"{given} は貸金業者の損害金の上限 {_percent(business)}% (利息制限法7条1項) を超える (貸金業者以外の上限 {_percent(other)}% (同4条1項) の範囲内)"
+        en = f"the rate exceeds the {_percent(business)}% damages cap for a money-lending business (art. 7(1)); within the {_percent(other)}% cap for other lenders (art. 4(1))"
+    return [f"{ja}。金銭消費貸借なら超過部分は無効 (saiken seigen で確認) / {en}; for a loan the excess is void"]
+
+
 def compute(inp: DamagesInput) -> DamagesResult:
     if inp.principal_yen <= 0:
         raise InputError("--principal", inp.principal_yen, "a positive amount in yen")
@@ -484,6 +514,7 @@ def compute(inp: DamagesInput) -> DamagesResult:
                     f"損害賠償額の予定(民法420条)がなければ法定利率による (419条1項) / the rate given is below "
                     f"the statutory rate; without a liquidated-damages agreement the statutory rate applies"
                 )
+        warnings.extend(_cap_warnings(inp.principal_yen, rate, first_on))
 
     segments: list[Segment] = []
     principal = inp.principal_yen
