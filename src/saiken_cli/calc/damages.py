@@ -436,7 +436,6 @@ def _accrue_span(
     return segments, total, principal, unpaid, paid, warnings
 
 
-@lru_cache(maxsize=256)
 def _damages_caps(principal_yen: int, on: date | None) -> tuple[Decimal, Decimal] | None:
     """利息制限法 caps on agreed damages for a loan of ``principal_yen``: (貸金業者 7条, others 4条)."""
     from saiken_cli.calc import caps
