@@ -60,9 +60,46 @@ def gen_damages(rng: random.Random, i: int) -> dict[str, str]:
     return row
 
 
+def gen_jikou(rng: random.Random, i: int) -> dict[str, str]:
+    """A servicer's portfolio: last payments across the 2020 cutover, creditor types, events."""
+    last = _day(rng, date(2012, 1, 1), date(2025, 12, 31))
+    row = {"case_id": f"J{i:07d}", "last-payment": last.isoformat(), "as-of": "2026-11-22",
+           "creditor": rng.choice(["company", "company", "company", "shinkin", "shinkumi", "jhf", "individual"]),
+           "contract-date": "", "event": ""}
+    if rng.random() < 0.5:
+        row["contract-date"] = _day(rng, date(2008, 1, 1), last).isoformat()
+    events = []
+    if rng.random() < 0.3:
+        events.append(f"{_day(rng, last, date(2026, 11, 22)).isoformat()}:saikoku")
+    if rng.random() < 0.1:
+        events.append(f"{_day(rng, last, date(2026, 11, 22)).isoformat()}:shounin")
+    if events:
+        row["event"] = ";".join(sorted(events))
+    return row
+
+
+def gen_sashiosae(rng: random.Random, i: int) -> dict[str, str]:
+    """Pay slips: monthly mostly, some other periods, support and tax claims."""
+    period = rng.choice(["monthly"] * 6 + ["semimonthly", "dekad", "weekly", "daily", "bonus", "retirement"])
+    scale = {"daily": 30, "weekly": 4, "dekad": 3, "semimonthly": 2}.get(period, 1)
+    net = rng.randrange(80_000, 900_000) // scale
+    if period == "retirement":
+        net *= 20
+    row = {"case_id": f"S{i:07d}", "net": str(net), "period": period, "paid-on": "2026-10-25",
+           "support": "", "tax": "", "dependents": ""}
+    kind = rng.random()
+    if kind < 0.15:
+        row["support"] = "true"
+    elif kind < 0.25 and period == "monthly":
+        row["tax"] = "true"
+        row["dependents"] = str(rng.randrange(0, 4))
+    return row
+
+
 GENERATORS: dict[str, Callable[[random.Random, int], dict[str, str]]] = {
     "damages": gen_damages,
-    # "jikou": gen_jikou, "sashiosae": gen_sashiosae, …  (added with their commands)
+    "jikou": gen_jikou,
+    "sashiosae": gen_sashiosae,
 }
 
 
