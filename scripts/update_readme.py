@@ -1,4 +1,5 @@
-"""Keep the README's examples real: re-run every ```console block and write its output.
+"""Keep the documented examples real: re-run every ```console block of README.md and
+docs/commands/*.md and write its output.
 
 A block looks like:
 
@@ -49,17 +50,25 @@ def process(text: str, check: bool) -> tuple[str, list[str]]:
     return BLOCK.sub(replace, text), stale
 
 
+def documents() -> list[Path]:
+    """The README and the per-command references under docs/commands/."""
+    return [ROOT / "README.md", *sorted((ROOT / "docs" / "commands").glob("*.md"))]
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
-    readme = ROOT / "README.md"
-    new, stale = process(readme.read_text(encoding="utf-8"), check)
+    all_stale: list[str] = []
+    for doc in documents():
+        new, stale = process(doc.read_text(encoding="utf-8"), check)
+        all_stale += [f"{doc.relative_to(ROOT)}: {c}" for c in stale]
+        if not check:
+            doc.write_text(new, encoding="utf-8")
     if check:
-        if stale:
-            print("README output is stale for:\n  " + "\n  ".join(stale) + "\nrun: python scripts/update_readme.py")
+        if all_stale:
+            print("recorded output is stale for:\n  " + "\n  ".join(all_stale) + "\nrun: python scripts/update_readme.py")
             return 1
         return 0
-    readme.write_text(new, encoding="utf-8")
-    print(f"updated {len(BLOCK.findall(new))} blocks" + (f"; changed: {len(stale)}" if stale else ""))
+    print(f"updated {len(documents())} documents" + (f"; changed blocks: {len(all_stale)}" if all_stale else ""))
     return 0
 
 

@@ -25,3 +25,12 @@ def test_readme_console_blocks_match_real_output():
     assert tool.BLOCK.search(text), "the README shows real examples"
     _, stale = tool.process(text, check=True)
     assert not stale, f"stale README output (run python scripts/update_readme.py): {stale}"
+
+
+def test_command_reference_console_blocks_match_real_output():
+    tool = _tool()
+    docs = sorted((ROOT / "docs" / "commands").glob("*.md"))
+    assert docs
+    for doc in docs:
+        _, stale = tool.process(doc.read_text(encoding="utf-8"), check=True)
+        assert not stale, f"{doc.name}: stale output (run python scripts/update_readme.py): {stale}"
