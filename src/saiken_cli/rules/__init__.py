@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from functools import cache
+from functools import cache, cached_property
 import os
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
@@ -145,6 +145,10 @@ class Citation:
 
     def label(self) -> str:
         """A Japanese citation label: 民法404条2項, 最判平成22年4月20日, 岡山地裁「…」."""
+        return self._label
+
+    @cached_property
+    def _label(self) -> str:  # computed once per citation (batch runs build thousands of results)
         parts: list[str] = []
         if self.law:
             text = self.law
@@ -167,6 +171,10 @@ class Citation:
         return " / ".join(parts)
 
     def to_dict(self) -> dict[str, str]:
+        return dict(self._dict)
+
+    @cached_property
+    def _dict(self) -> dict[str, str]:
         out = {k: getattr(self, k) for k in self._FIELDS if getattr(self, k)}
         out["label"] = self.label()
         return out
