@@ -28,6 +28,7 @@ from fractions import Fraction
 from typing import Any
 
 from saiken_cli import rules
+from saiken_cli.calc.caps import percent_str
 from saiken_cli.calc.rounding import floor_yen
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, dedupe_citations
@@ -208,6 +209,17 @@ def fraction_str(value: Fraction) -> str:
     whole = scaled.numerator // scaled.denominator
     text = f"{sign}{whole // 1_000_000}.{whole % 1_000_000:06d}"
     return text
+
+
+def percent_text(rate: Fraction) -> str:
+    """A fraction from the rule data as a percentage for messages: 1/5 → "20" (display only)."""
+    text = percent_str(rate)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def fraction_ja(value: Fraction) -> str:
+    """A fraction in statute style: 1/2 → "2分の1", 3/4 → "4分の3"."""
+    return f"{value.denominator}分の{value.numerator}"
 
 
 def rounding_text(direction: str) -> str:
@@ -465,14 +477,18 @@ def _compute_civil(inp, net, comp, steps, assumptions, warnings) -> GarnishmentR
             f"net at or below {threshold_exact_text(threshold_exact)} yen: the fraction applies (the {cap:,} cap is not reached)"
         )
     if retirement:
+        # the monthly cap in force that day, for the example amount (saiken holds none before its first row)
+        monthly = [r for r in table.rows if r.key == "cap.monthly" and r.covers(inp.paid_on)]
+        example = f" ({monthly[0]['cap_yen']:,}円等) " if monthly else ""
         notes.append(
-            "退職手当には施行令2条の上限 (33万円等) はない (民事執行法152条2項) / no Cabinet Order cap on a "
+            f"退職手当には施行令2条の上限{example}はない (民事執行法152条2項) / no Cabinet Order cap on a "
             "retirement allowance (art. 152(2))"
         )
     if period.kind == "weekly":
+        per_day = crow["cap_per_day_yen"]
         notes.append(
-            "毎週払いは施行令2条1項6号「その他の期間」: 1万1千円 × 7日 = 77,000円 / weekly pay is an "
-            "'other period' (item 6): 11,000 yen x 7 days"
+            f"毎週払いは施行令2条1項6号「その他の期間」: {per_day:,}円 × {period.days}日 = {cap:,}円 / weekly pay is an "
+            f"'other period' (item 6): {per_day:,} yen x {period.days} days"
         )
     if period.kind == "days" and (period.count in (1, 10, 15) or 28 <= (period.count or 0) <= 31):
         notes.append(
@@ -482,8 +498,8 @@ def _compute_civil(inp, net, comp, steps, assumptions, warnings) -> GarnishmentR
         )
     if claim == "support":
         notes.append(
-            "扶養義務等の請求 (婚姻費用・養育費等, 民事執行法151条の2第1項) は差押禁止 2分の1 (152条3項); 上限は同じ / "
-            "support claims: 1/2 protected (art. 152(3)); the same cap"
+            f"扶養義務等の請求 (婚姻費用・養育費等, 民事執行法151条の2第1項) は差押禁止 {fraction_ja(f)} (152条3項); 上限は同じ / "
+            f"support claims: {frac_label} protected (art. 152(3)); the same cap"
         )
     more_notes, more_warn = _status_messages(rows)
     notes += more_notes
@@ -543,9 +559,10 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
     r_mult = table.row_on(inp.paid_on, "slice_cap_multiple")
     n = inp.dependents if inp.dependents is not None else 0
     if inp.dependents is None:
+        per_dep = r_dep["amount_yen"]
         warnings = list(warnings) + [
-            "--dependents の指定なし: 生計を一にする親族 0人として計算 (1人につき月4万5千円が差押禁止に加わる) / "
-            "--dependents not given: 0 assumed (each adds 45,000 yen a month to the protected amount)"
+            f"--dependents の指定なし: 生計を一にする親族 0人として計算 (1人につき月{per_dep:,}円が差押禁止に加わる) / "
+            f"--dependents not given: 0 assumed (each adds {per_dep:,} yen a month to the protected amount)"
         ]
     if inp.commute_yen:
         warnings = list(warnings) + [
@@ -557,6 +574,8 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
     base = per_month * months
     rate: Fraction = r_rate["rate"]
     slice_cap = base * r_mult["multiple"]
+    pct = percent_text(rate)
+    mult = r_mult["multiple"]
     if net <= base:
         which = "base_only"
         slice_exact = Fraction(0)
@@ -601,9 +620,9 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
     steps = list(steps) + [
         Step("base", f"差押禁止の基礎額 ({base_label}) / base ({base_label})", base, basis=r_base.citation.label()),
         Step("rest", "残額 = 手取り − 基礎額 / rest = net - base", max(net - base, 0)),
-        Step("slice", "残額 × 20% (上限: 基礎額の2倍) / rest x 20% (capped at 2 x base)", None, slice_exact,
+        Step("slice", f"残額 × {pct}% (上限: 基礎額の{mult}倍) / rest x {pct}% (capped at {mult} x base)", None, slice_exact,
              r_rate.citation.label()),
-        Step("protected_exact", "差押禁止額 = 基礎額 + 20%部分 / protected = base + slice", None, protected_exact),
+        Step("protected_exact", f"差押禁止額 = 基礎額 + {pct}%部分 / protected = base + slice", None, protected_exact),
         Step("garnishable", "差押可能額 = 手取り − 差押禁止額 / garnishable = net - protected", garnishable,
              net - protected_exact, basis=inp.rounding),
         Step("protected", "差押禁止額 (手取りのうち) / protected (out of the net)", protected),
@@ -613,7 +632,7 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
     for r in rows:
         citations.extend(r.citations)
     notes = [
-        "20%部分は差押禁止額の一部であり、差押可能額ではない (rules-reference §9-12) / the 20% slice is part of the "
+        f"{pct}%部分は差押禁止額の一部であり、差押可能額ではない (rules-reference §9-12) / the {pct}% slice is part of the "
         "PROTECTED amount, not the seizable amount",
         "所得税・住民税 (森林環境税を含む)・社会保険料 (76条1項1〜3号) も差押禁止: --net はこれらを控除した後の額 / "
         "income tax, resident taxes and social insurance (items 1-3) are protected too: --net is after them",

@@ -268,6 +268,8 @@ def compute(inp: SeigenInput) -> SeigenResult:
         year_fraction = Fraction(0)  # set below
 
     # --- the price, as exact interest over a period ---------------------------------
+    min_days_row = rule_row("shusshi_min_days", on)
+    min_days = min_days_row["min_days"]
     principal = inp.principal_yen
     if inp.repay_yen is not None:
         source = "repay"
@@ -292,8 +294,8 @@ def compute(inp: SeigenInput) -> SeigenResult:
                 f"{inp.per_days} (単利) / simple annualisation of {inp.per_percent}% per {inp.per_days} days"
             )
             notes.append(
-                "貸付期間の指定なし: 出資法5条の4第1項 (15日未満は15日) は適用せず利率そのもので判定。短期の貸付けは --days で期間を指定 / "
-                "no loan period given: the 15-day minimum is not applied; give --days for a short loan"
+                f"貸付期間の指定なし: 出資法5条の4第1項 ({min_days}日未満は{min_days}日) は適用せず利率そのもので判定。短期の貸付けは --days で期間を指定 / "
+                f"no loan period given: the {min_days}-day minimum is not applied; give --days for a short loan"
             )
         else:
             interest_days = period_days
@@ -314,8 +316,6 @@ def compute(inp: SeigenInput) -> SeigenResult:
 
 
     # --- 出資法 basis (5条の4第1項) ------------------------------------------------------
-    min_days_row = rule_row("shusshi_min_days", on)
-    min_days = min_days_row["min_days"]
     if period_days is not None:
         shusshi_days = max(period_days, min_days)
         per_day = interest / principal / shusshi_days
@@ -356,22 +356,24 @@ def compute(inp: SeigenInput) -> SeigenResult:
     )
     anyone = rule_row("shusshi_anyone", on)
     over_anyone = per_day > anyone["per_day"]
+    anyone_pct, anyone_day_pct = exact_percent(anyone["rate"]), exact_percent(anyone["per_day"])
     limit_anyone = principal * Fraction(anyone["per_day"]) * shusshi_days if shusshi_days is not None else None
     if business:
         biz = rule_row("shusshi_business", on)
         over_biz = shusshi_rate > biz["rate"]
+        biz_pct = exact_percent(biz["rate"])
         verdicts.append(
             Verdict(
                 id="shusshi_5_2",
-                title="出資法5条2項 業として貸付けを行う者 年20% / Investment Act art. 5(2): business lenders, 20%",
+                title=f"出資法5条2項 業として貸付けを行う者 年{biz_pct}% / Investment Act art. 5(2): business lenders, {biz_pct}%",
                 exceeded=over_biz,
                 limit_percent=percent_str(biz["rate"]),
                 compared_percent=percent_str(shusshi_rate),
                 basis="shusshi_15day" if shusshi_days is not None else "actual",
                 consequence=(
-                    "刑事罰の対象 (業として年20%超) / a crime for a lender in business (above 20% a year)"
+                    f"刑事罰の対象 (業として年{biz_pct}%超) / a crime for a lender in business (above {biz_pct}% a year)"
                     if over_biz
-                    else "年20%以下 / not above 20%"
+                    else f"年{biz_pct}%以下 / not above {biz_pct}%"
                 ),
                 row=biz,
                 limit_yen=principal * Fraction(biz["rate"]) * shusshi_days / YEAR_DAYS if shusshi_days is not None else None,
@@ -380,7 +382,10 @@ def compute(inp: SeigenInput) -> SeigenResult:
     verdicts.append(
         Verdict(
             id="shusshi_5_1",
-            title="出資法5条1項 年109.5% (日0.3%) 何人も / Investment Act art. 5(1): anyone, 109.5% (0.3% a day)",
+            title=(
+                f"出資法5条1項 年{anyone_pct}% (日{anyone_day_pct}%) 何人も / Investment Act art. 5(1): anyone, "
+                f"{anyone_pct}% ({anyone_day_pct}% a day)"
+            ),
             exceeded=over_anyone,
             limit_percent=percent_str(anyone["rate"]),
             compared_percent=percent_str(shusshi_rate),
@@ -388,7 +393,7 @@ def compute(inp: SeigenInput) -> SeigenResult:
             consequence=(
                 "刑事罰の対象 (個人の貸主を含む何人も) / a crime for anyone, private lenders included"
                 if over_anyone
-                else "年109.5% (日0.3%) 以下 / not above 109.5% (0.3% a day)"
+                else f"年{anyone_pct}% (日{anyone_day_pct}%) 以下 / not above {anyone_pct}% ({anyone_day_pct}% a day)"
             ),
             row=anyone,
             limit_yen=limit_anyone,
@@ -400,7 +405,7 @@ def compute(inp: SeigenInput) -> SeigenResult:
         verdicts.append(
             Verdict(
                 id="kashikin_42",
-                title="貸金業法42条1項 年109.5%超の契約は全体が無効 / Money Lending Business Act art. 42(1): contract void",
+                title=f"貸金業法42条1項 年{exact_percent(void['rate'])}%超の契約は全体が無効 / Money Lending Business Act art. 42(1): contract void",
                 exceeded=over_void,
                 limit_percent=percent_str(void["rate"]),
                 compared_percent=percent_str(shusshi_rate),
@@ -417,15 +422,17 @@ def compute(inp: SeigenInput) -> SeigenResult:
         )
     dcap, drow = damages_cap(cap, business=business, on=on)
     citations.extend(drow.citations)
+    damages_basis = drow["rate"] if business else drow["multiplier"]  # 7条: the rate; 4条: the multiplier
     if inp.damages_rate is not None:
         over_damages = inp.damages_rate > dcap
         verdicts.append(
             Verdict(
                 id="risoku_7" if business else "risoku_4",
                 title=(
-                    "利息制限法7条 営業的金銭消費貸借の損害金 年20% / art. 7: damages in business lending, 20%"
+                    f"利息制限法7条 営業的金銭消費貸借の損害金 年{exact_percent(damages_basis)}% / art. 7: damages in business "
+                    f"lending, {exact_percent(damages_basis)}%"
                     if business
-                    else "利息制限法4条 損害金 (1条の率×1.46) / art. 4: damages, 1.46 × the cap"
+                    else f"利息制限法4条 損害金 (1条の率×{damages_basis}) / art. 4: damages, {damages_basis} × the cap"
                 ),
                 exceeded=over_damages,
                 limit_percent=percent_str(dcap),
@@ -442,7 +449,11 @@ def compute(inp: SeigenInput) -> SeigenResult:
     else:
         notes.append(
             f"損害金の上限 {percent_str(dcap)}% ("
-            + ("利息制限法7条: 貸金業者は元本にかかわらず年20%" if business else "利息制限法4条: 1条の率×1.46")
+            + (
+                f"利息制限法7条: 貸金業者は元本にかかわらず年{exact_percent(damages_basis)}%"
+                if business
+                else f"利息制限法4条: 1条の率×{damages_basis}"
+            )
             + "); 損害金の定めがなければ利息の上限と同じ (最判昭43.10.29) / damages cap "
             + f"{percent_str(dcap)}%; without a damages clause it is the interest cap itself"
         )
@@ -450,7 +461,7 @@ def compute(inp: SeigenInput) -> SeigenResult:
     if inp.rate is not None and anyone["rate"] < inp.rate <= anyone["leap_rate"]:
         warnings.append(
             f"年{exact_percent(inp.rate)}%: 2月29日を含む1年については上限が年{exact_percent(anyone['leap_rate'])}% (出資法5条1項) のため、"
-            "閏年を含む期間では違反とならない可能性 / in a year containing 29 February the ceiling is 109.8%"
+            f"閏年を含む期間では違反とならない可能性 / in a year containing 29 February the ceiling is {exact_percent(anyone['leap_rate'])}%"
         )
 
     for v in verdicts:
@@ -504,17 +515,21 @@ def _overall(verdicts: list[Verdict]) -> str:
     return "within_cap"
 
 
-VERDICT_LABELS = {
-    "within_cap": ("利息制限法の範囲内", "within the Interest Rate Restriction Act cap"),
-    "void_excess": ("利息制限法の上限超過 (超過部分は無効)", "above the cap: the excess is void"),
-    "void_excess_damages": ("損害金の定めが上限超過 (超過部分は無効)", "damages clause above its cap: the excess is void"),
-    "criminal_business": ("出資法5条2項違反 (業として年20%超)", "Investment Act art. 5(2): a business lender above 20%"),
-    "criminal": ("出資法5条1項違反 (年109.5%超, 何人も)", "Investment Act art. 5(1): above 109.5%, a crime for anyone"),
-    "void_contract": (
-        "出資法5条1項違反・貸金業法42条により契約全体が無効",
-        "above 109.5%: a crime, and the money lender's contract is void as a whole",
-    ),
-}
+def verdict_labels(on: date | None = None) -> dict[str, tuple[str, str]]:
+    """(日本語, English) for each overall verdict; the rates come from the rows in force on ``on`` (None: now)."""
+    biz = exact_percent(rule_row("shusshi_business", on)["rate"])
+    anyone = exact_percent(rule_row("shusshi_anyone", on)["rate"])
+    return {
+        "within_cap": ("利息制限法の範囲内", "within the Interest Rate Restriction Act cap"),
+        "void_excess": ("利息制限法の上限超過 (超過部分は無効)", "above the cap: the excess is void"),
+        "void_excess_damages": ("損害金の定めが上限超過 (超過部分は無効)", "damages clause above its cap: the excess is void"),
+        "criminal_business": (f"出資法5条2項違反 (業として年{biz}%超)", f"Investment Act art. 5(2): a business lender above {biz}%"),
+        "criminal": (f"出資法5条1項違反 (年{anyone}%超, 何人も)", f"Investment Act art. 5(1): above {anyone}%, a crime for anyone"),
+        "void_contract": (
+            "出資法5条1項違反・貸金業法42条により契約全体が無効",
+            f"above {anyone}%: a crime, and the money lender's contract is void as a whole",
+        ),
+    }
 
 
 def _beyond(on: date) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Any, Optional
 
 
@@ -83,10 +84,11 @@ def build_input(
 
 
 def view(payload: dict[str, Any], lang: str):
-    from saiken_cli.calc.seigen import VERDICT_LABELS
+    from saiken_cli.calc.seigen import verdict_labels
     from saiken_cli.render import L, TableView, View, pick, standard_sections, yen
 
-    ja, en = VERDICT_LABELS[payload["verdict"]]
+    on = date.fromisoformat(payload["contract_date"]) if payload.get("contract_date") else None
+    ja, en = verdict_labels(on)[payload["verdict"]]
     period = (
         L(lang, f"{payload['days']}日", f"{payload['days']} days") if payload["days"] is not None else L(lang, "指定なし", "not given")
     )
