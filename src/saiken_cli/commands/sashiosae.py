@@ -127,13 +127,20 @@ def view(payload: dict[str, Any], lang: str):
         "support": L(lang, "扶養義務等 (152条3項: 養育費・婚姻費用等)", "support claim (art. 152(3))"),
         "tax": L(lang, "国税の滞納処分 (国税徴収法76条)", "tax collection (National Tax Collection Act art. 76)"),
     }[payload["claim"]]
+    pct = mult = ""
+    if payload["claim"] == "tax":  # the tax slice: its rate and cap as the payload states them (国税徴収法76条1項5号)
+        from fractions import Fraction
+
+        pct = format(Fraction(rule["fraction"]) * 100, "")
+        if rule["cap_yen"] is not None and rule.get("base_yen"):
+            mult = format(Fraction(rule["cap_yen"], rule["base_yen"]), "")
     which = {
         "fraction": L(lang, f"割合 ({rule['fraction']} 差押禁止)", f"fraction ({rule['fraction']} protected)"),
         "fraction_no_cap": L(lang, f"割合 ({rule['fraction']} 差押禁止, 上限なし)", f"fraction ({rule['fraction']} protected, no cap)"),
         "cap": L(lang, "上限額 (施行令2条)", "cap (Cabinet Order art. 2)"),
         "base_only": L(lang, "基礎額以下 (差押可能額なし)", "at or below the base (nothing seizable)"),
-        "slice": L(lang, "基礎額 + 残額の20%", "base + 20% of the rest"),
-        "slice_cap": L(lang, "基礎額 + 20%部分の上限 (基礎額の2倍)", "base + capped 20% slice (2 × base)"),
+        "slice": L(lang, f"基礎額 + 残額の{pct}%", f"base + {pct}% of the rest"),
+        "slice_cap": L(lang, f"基礎額 + {pct}%部分の上限 (基礎額の{mult}倍)", f"base + capped {pct}% slice ({mult} × base)"),
     }[rule["which"]]
     summary = [
         (L(lang, "差押可能額", "Garnishable"), yen(payload["garnishable_yen"], lang)),
@@ -145,7 +152,7 @@ def view(payload: dict[str, Any], lang: str):
         (L(lang, "適用", "Rule applied"), which),
     ]
     if rule["cap_yen"] is not None:
-        cap_label = L(lang, "上限 (20%部分)", "Cap (20% slice)") if payload["claim"] == "tax" else L(lang, "差押禁止額の上限", "Cap on the protected amount")
+        cap_label = L(lang, f"上限 ({pct}%部分)", f"Cap ({pct}% slice)") if payload["claim"] == "tax" else L(lang, "差押禁止額の上限", "Cap on the protected amount")
         summary.append((cap_label, yen(rule["cap_yen"], lang) + f"  ({pick(rule['cap_basis'], lang)})"))
     if rule["threshold_yen"] is not None:
         summary.append((
@@ -183,7 +190,7 @@ def sashiosae(
     social_insurance: Annotated[Optional[str], typer.Option("--social-insurance", help="社会保険料 (with --gross).")] = None,
     commute: Annotated[Optional[str], typer.Option("--commute", help="通勤手当 in --gross (excluded from the base).")] = None,
     period: Annotated[str, typer.Option("--period", help="支払期: monthly | semimonthly | dekad | weekly | daily | days:N | months:N | bonus | retirement.")] = "monthly",
-    support: Annotated[bool, typer.Option("--support", help="扶養義務等の請求 (養育費・婚姻費用): 1/2 protected, 152条3項.")] = False,
+    support: Annotated[bool, typer.Option("--support", help="扶養義務等の請求 (養育費・婚姻費用): the smaller protected fraction of 152条3項.")] = False,
     tax: Annotated[bool, typer.Option("--tax", help="国税の滞納処分: 国税徴収法76条 (monthly or months:N only).")] = False,
     dependents: Annotated[Optional[str], typer.Option("--dependents", help="With --tax: 生計を一にする親族の人数 (+45,000円/月 each).")] = None,
     rounding: Annotated[str, typer.Option("--rounding", help="Fractions of a yen: floor (default: floor the garnishable amount) | ceil (floor the protected amount).")] = "floor",
