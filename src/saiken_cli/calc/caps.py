@@ -17,6 +17,7 @@ from fractions import Fraction
 
 from saiken_cli import rules
 from saiken_cli.errors import RuleNotInForce
+from saiken_cli.calc.rounding import decimal_text, percent_text
 from saiken_cli.rules import Row
 
 TABLE = "interest_caps"
@@ -84,13 +85,10 @@ def percent_str(rate: Fraction | Decimal, places: int = PERCENT_PLACES) -> str:
     return str((Decimal(rounded) / scale).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
-def exact_percent(rate: Decimal) -> str:
-    """A rate given exactly (0.18, 1.095) as a plain percentage string: "18", "109.5", "26.28"."""
-    return format((rate * 100).normalize(), "f")
+# one implementation each (calc/rounding.py); the names stay for this module's callers
+exact_percent = percent_text
 
 
 def decimal_str(value: Fraction, places: int = 2) -> str:
     """An exact non-negative amount shown to ``places`` decimals, truncated (display only)."""
-    scale = 10**places
-    whole = (value * scale).numerator // (value * scale).denominator
-    return f"{whole // scale}.{whole % scale:0{places}d}"
+    return decimal_text(value, places)

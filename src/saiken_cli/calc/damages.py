@@ -32,7 +32,7 @@ from typing import Any
 from saiken_cli import rules
 from saiken_cli.calc import daycount, periods
 from saiken_cli.calc.rates import RateChoice, legal_rate
-from saiken_cli.calc.rounding import FLOOR_CITATION, floor_ratio
+from saiken_cli.calc.rounding import FLOOR_CITATION, decimal_text, floor_ratio, percent_text
 from saiken_cli.errors import ConflictError, InputError, RuleNotInForce
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
@@ -108,7 +108,7 @@ class Part:
         out["years" if self.kind == "years" else "days"] = self.count
         if self.denominator:
             out["denominator"] = self.denominator
-        out["exact_yen"] = _fraction_str(self.exact)
+        out["exact_yen"] = decimal_text(self.exact)
         if self.amount_yen is not None:
             out["amount_yen"] = self.amount_yen
         return out
@@ -220,7 +220,7 @@ class DamagesResult:
             "command": "damages",
             "principal_yen": self.input.principal_yen,
             "rate": str(self.rate),
-            "rate_percent": _percent(self.rate),
+            "rate_percent": percent_text(self.rate),
             "rate_basis": self.rate_basis,
             "method": self.method,
             "from": self.first_on.isoformat() if self.first_on else None,
@@ -252,22 +252,12 @@ class DamagesResult:
         return out
 
 
-def _fraction_str(value: Fraction) -> str:
-    """An exact amount as a decimal string with 6 places (display only; never re-parsed)."""
-    whole = value.numerator * 1_000_000 // value.denominator
-    return f"{whole // 1_000_000}.{whole % 1_000_000:06d}"
-
 
 @lru_cache(maxsize=4096)
 def _legal_rate(delay_started_on: date, commercial: bool) -> RateChoice:
     """``legal_rate`` memoised (it reads only the cached rule tables; RuleNotInForce is not cached)."""
     return legal_rate(delay_started_on, commercial=commercial)
 
-
-@lru_cache(maxsize=256)
-def _percent(rate: Decimal) -> str:
-    text = format((rate * 100).normalize(), "f")
-    return text
 
 
 @lru_cache(maxsize=256)
@@ -471,13 +461,13 @@ def _cap_warnings(principal_yen: int, rate: Decimal, delay_started_on: date | No
     if found is None or rate <= min(found):
         return []
     business, other = found
-    given = f"年{_percent(rate)}%"
+    given = f"年{percent_text(rate)}%"
     if rate > other:
-        ja = f"{given} は元本 {principal_yen:,}円 の貸付の損害金の上限を超える (貸金業者 {_percent(business)}%: 利息制限法7条1項、その他 {_percent(other)}%: 同4条1項)"
-        en = f"the rate exceeds the Interest Rate Restriction Act's damages caps for a loan of this principal ({_percent(business)}% business, {_percent(other)}% otherwise)"
+        ja = f"{given} は元本 {principal_yen:,}円 の貸付の損害金の上限を超える (貸金業者 {percent_text(business)}%: 利息制限法7条1項、その他 {percent_text(other)}%: 同4条1項)"
+        en = f"the rate exceeds the Interest Rate Restriction Act's damages caps for a loan of this principal ({percent_text(business)}% business, {percent_text(other)}% otherwise)"
     else:
-        ja = f"{given} は貸金業者の損害金の上限 {_percent(business)}% (利息制限法7条1項) を超える (貸金業者以外の上限 {_percent(other)}% (同4条1項) の範囲内)"
-        en = f"the rate exceeds the {_percent(business)}% damages cap for a money-lending business (art. 7(1)); within the {_percent(other)}% cap for other lenders (art. 4(1))"
+        ja = f"{given} は貸金業者の損害金の上限 {percent_text(business)}% (利息制限法7条1項) を超える (貸金業者以外の上限 {percent_text(other)}% (同4条1項) の範囲内)"
+        en = f"the rate exceeds the {percent_text(business)}% damages cap for a money-lending business (art. 7(1)); within the {percent_text(other)}% cap for other lenders (art. 4(1))"
     return [f"{ja}。金銭消費貸借なら超過部分は無効 (saiken seigen で確認) / {en}; for a loan the excess is void"]
 
 
@@ -511,7 +501,7 @@ def compute(inp: DamagesInput) -> DamagesResult:
         citations.append(ART_17_3)
         citations.extend(c for row in rate_rows for c in row.citations)
         assumptions.append(
-            f"法定利率 {_percent(rate)}%: 遅滞の始まった {first_on.isoformat()} の利率 (民法419条1項・附則17条3項) / "
+            f"法定利率 {percent_text(rate)}%: 遅滞の始まった {first_on.isoformat()} の利率 (民法419条1項・附則17条3項) / "
             f"the statutory rate on the day default began"
         )
     else:
@@ -525,7 +515,7 @@ def compute(inp: DamagesInput) -> DamagesResult:
                 legal = None
             if legal is not None and rate < legal.rate:
                 warnings.append(
-                    f"指定利率 {_percent(rate)}% は遅滞開始日の法定利率 {_percent(legal.rate)}% を下回る: "
+                    f"指定利率 {percent_text(rate)}% は遅滞開始日の法定利率 {percent_text(legal.rate)}% を下回る: "
                     f"損害賠償額の予定(民法420条)がなければ法定利率による (419条1項) / the rate given is below "
                     f"the statutory rate; without a liquidated-damages agreement the statutory rate applies"
                 )

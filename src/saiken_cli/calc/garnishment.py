@@ -29,7 +29,7 @@ from typing import Any
 
 from saiken_cli import rules
 from saiken_cli.calc.caps import percent_str
-from saiken_cli.calc.rounding import floor_yen
+from saiken_cli.calc.rounding import decimal_text, floor_yen
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
@@ -145,7 +145,7 @@ class Step:
             "step": self.key,
             "label": self.label,
             "yen": self.yen,
-            "exact": fraction_str(self.exact) if self.exact is not None else None,
+            "exact": decimal_text(self.exact) if self.exact is not None else None,
             "basis": self.basis,
         }
 
@@ -201,14 +201,6 @@ class GarnishmentResult:
             "warnings": list(self.warnings),
         }
 
-
-def fraction_str(value: Fraction) -> str:
-    """An exact amount as a decimal string, 6 places, truncated (display only; never re-parsed)."""
-    sign = "-" if value < 0 else ""
-    scaled = abs(value) * 1_000_000
-    whole = scaled.numerator // scaled.denominator
-    text = f"{sign}{whole // 1_000_000}.{whole % 1_000_000:06d}"
-    return text
 
 
 def percent_text(rate: Fraction) -> str:
@@ -433,7 +425,7 @@ def _compute_civil(inp, net, comp, steps, assumptions, warnings) -> GarnishmentR
         "cap_of": "protected" if cap is not None else None,
         "cap_basis": cap_basis,
         "threshold_yen": threshold_yen,
-        "threshold_exact": fraction_str(threshold_exact) if threshold_exact is not None else None,
+        "threshold_exact": decimal_text(threshold_exact) if threshold_exact is not None else None,
         "which": which,
         "base_yen": None,
     }
@@ -535,7 +527,7 @@ def _compute_civil(inp, net, comp, steps, assumptions, warnings) -> GarnishmentR
 def threshold_exact_text(value: Fraction | None) -> str:
     if value is None:
         return ""
-    whole, _, frac = fraction_str(value).partition(".")
+    whole, _, frac = decimal_text(value).partition(".")
     frac = frac.rstrip("0")
     return f"{int(whole):,}" + (f".{frac}…" if value.denominator != 1 else "")
 
@@ -599,7 +591,7 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
         "cap_of": "slice",
         "cap_basis": f"{r_mult.citation.label()}: {r_mult['multiple']} × {base:,}円 (UNVERIFIED)",
         "threshold_yen": floor_yen(threshold_exact),
-        "threshold_exact": fraction_str(threshold_exact),
+        "threshold_exact": decimal_text(threshold_exact),
         "which": which,
         "base_yen": base,
     }
@@ -610,7 +602,7 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
         "per_dependent_per_month_yen": r_dep["amount_yen"],
         "base_yen": base,
         "rest_yen": max(net - base, 0),
-        "slice_exact": fraction_str(slice_exact),
+        "slice_exact": decimal_text(slice_exact),
         "slice_cap_yen": slice_cap,
     }
     base_label = (

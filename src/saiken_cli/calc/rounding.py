@@ -7,7 +7,9 @@ exceed the agreed or legal rate.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 FLOOR_CITATION = "円未満切捨て (岡山地裁・東京地裁民事21部「利息・損害金の計算について」)"
 
@@ -23,3 +25,23 @@ def floor_ratio(numerator: int, denominator: int, unit_yen: int = 1) -> int:
     if numerator < 0 or denominator <= 0:
         raise ValueError("amounts to round are not negative")
     return (numerator // (denominator * unit_yen)) * unit_yen
+
+
+# --- display strings of exact values (never re-parsed) -------------------------------
+
+
+def decimal_text(value: Fraction, places: int = 6) -> str:
+    """An exact amount as a decimal string, truncated to ``places``: 24657.534246."""
+    scale = 10**places
+    sign = "-" if value < 0 else ""
+    scaled = abs(value) * scale
+    whole = scaled.numerator // scaled.denominator
+    if places == 0:
+        return f"{sign}{whole}"
+    return f"{sign}{whole // scale}.{whole % scale:0{places}d}"
+
+
+@lru_cache(maxsize=256)
+def percent_text(rate: Decimal) -> str:
+    """A rate given exactly as a plain percentage string: 0.18 → "18", 1.095 → "109.5"."""
+    return format((rate * 100).normalize(), "f")

@@ -74,6 +74,7 @@ def rules_rate(
     lang: LangOpt = "ja",
 ) -> None:
     from saiken_cli.calc.rates import legal_rate
+    from saiken_cli.calc.rounding import percent_text
     from saiken_cli.parsing import parse_date
     from saiken_cli.render import L, View, day, emit, pick, standard_sections
 
@@ -87,7 +88,7 @@ def rules_rate(
         "on": on_date.isoformat(),
         "commercial": commercial,
         "rate": str(choice.rate),
-        "rate_percent": format((choice.rate * 100).normalize(), "f"),
+        "rate_percent": percent_text(choice.rate),
         "basis": choice.basis,
         "row": row.to_dict(),
         "citations": [c.to_dict() for c in row.citations],
