@@ -75,7 +75,7 @@ def test_the_court_note_figure_is_the_court_method_total():
                                      first_on=date(2019, 6, 1), last_on=date(2021, 3, 31))).total_yen
     simple = D.compute(inp)
     assert any(f"{court:,}円" in n for n in simple.notes)
-    compared = dict(D.compute(D.DamagesInput(**{**inp.__dict__, "compare": True})).comparison)
+    compared = dict(D.compute(inp._replace(compare=True)).comparison)
     assert compared["court"] == court and compared["simple365"] == simple.total_yen
     assert set(compared) == set(D.METHODS)
 

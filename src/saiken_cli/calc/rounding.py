@@ -32,10 +32,17 @@ def floor_ratio(numerator: int, denominator: int, unit_yen: int = 1) -> int:
 
 def decimal_text(value: Fraction, places: int = 6) -> str:
     """An exact amount as a decimal string, truncated to ``places``: 24657.534246."""
+    return ratio_text(value.numerator, value.denominator, places)
+
+
+def ratio_text(numerator: int, denominator: int, places: int = 6) -> str:
+    """``decimal_text`` of the exact ratio ``numerator / denominator`` (denominator ≠ 0),
+    without building a Fraction (hot paths): truncated toward zero to ``places``."""
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    sign = "-" if numerator < 0 else ""
     scale = 10**places
-    sign = "-" if value < 0 else ""
-    scaled = abs(value) * scale
-    whole = scaled.numerator // scaled.denominator
+    whole = (-numerator if numerator < 0 else numerator) * scale // denominator
     if places == 0:
         return f"{sign}{whole}"
     return f"{sign}{whole // scale}.{whole % scale:0{places}d}"
