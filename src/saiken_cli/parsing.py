@@ -70,9 +70,19 @@ _NUM = r"[0-9]+(?:\.[0-9]+)?"
 _YEN_RE = re.compile(rf"^(?:(?P<cho>{_NUM})兆)?(?:(?P<oku>{_NUM})億)?(?:(?P<man>{_NUM})万)?(?P<rest>[0-9]+)?$")
 
 
-@_memo
 def parse_yen(text: str, flag: str, *, allow_zero: bool = False) -> int:
     """An amount in whole yen (int)."""
+    # the common case in batch files, plain ASCII digits (500000): the same answer as
+    # _parse_yen without folding, memoising or the checks that cannot fail for it
+    if type(text) is str and len(text) <= 16 and text.isascii() and text.isdigit():
+        value = int(text)
+        if 0 < value <= MAX_YEN:
+            return value
+    return _parse_yen(text, flag, allow_zero=allow_zero)
+
+
+@_memo
+def _parse_yen(text: str, flag: str, *, allow_zero: bool = False) -> int:
     raw = fold(text)
     _check_len(raw, flag, YEN_ACCEPTED)
     s = raw
@@ -205,8 +215,28 @@ def _in_range(d: date, flag: str, raw: str) -> date:
     return d
 
 
-@_memo
 def parse_date(text: str, flag: str) -> date:
+    """A date: ISO (2019-05-01, 2019/5/1, 20190501), 2019年5月1日, or 和暦 (R1.5.1, 令和元年5月1日)."""
+    # the common case in batch files, ISO YYYY-MM-DD: the same answer as _parse_date
+    # (a day that does not exist, or one out of range, still goes the long way to its error)
+    if type(text) is str and len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii():
+        y, m, d = text[:4], text[5:7], text[8:]
+        if y.isdigit() and m.isdigit() and d.isdigit():
+            try:
+                value = date(int(y), int(m), int(d))
+            except ValueError:
+                pass
+            else:
+                if _EARLIEST_FAST <= value <= DATE_MAX:
+                    return value
+    return _parse_date(text, flag)
+
+
+_EARLIEST_FAST = date(1900, 1, 1)  # at or after it _in_range has nothing to check but DATE_MAX
+
+
+@_memo
+def _parse_date(text: str, flag: str) -> date:
     raw = fold(text)
     _check_len(raw, flag, DATE_ACCEPTED)
     s = raw.replace(" ", "")
