@@ -64,3 +64,27 @@ def test_whole_years_fit_inside_the_span(start, length):
     if n:
         assert last == period_end(start, years=n, starts_at_midnight=True)
     assert period_end(start, years=n + 1, starts_at_midnight=True) > end
+
+
+@settings(max_examples=300)
+@given(st.dates(min_value=D(1950, 1, 1), max_value=D(2100, 1, 1)), st.integers(0, 4000))
+@example(D(2019, 12, 31), 0)
+@example(D(2019, 12, 31), 1)
+@example(D(2020, 1, 1), 365)
+def test_calendar_year_pieces_cover_the_span_exactly(start, length):
+    """split_by_calendar_year (the court method's 暦年日割): contiguous pieces, each inside one
+    calendar year, with that year's length, covering the inclusive span and nothing more."""
+    from calendar import isleap
+
+    from saiken_cli.calc.daycount import split_by_calendar_year
+
+    end = start + timedelta(days=length)
+    pieces = split_by_calendar_year(start, end)
+    assert pieces[0][0] == start and pieces[-1][1] == end
+    for (a, b, year_len), nxt in zip(pieces, pieces[1:] + [None]):
+        assert a.year == b.year and a <= b
+        assert year_len == (366 if isleap(a.year) else 365)
+        if nxt is not None:
+            assert b == D(a.year, 12, 31) and nxt[0] == b + timedelta(days=1)
+    assert sum((b - a).days + 1 for a, b, _ in pieces) == length + 1
+    assert split_by_calendar_year(end + timedelta(days=1), end) == []

@@ -27,11 +27,16 @@ def split_by_calendar_year(first_on: date, last_on: date) -> list[tuple[date, da
     """Pieces ``(first, last, year_length)`` of an inclusive span, cut at every 31 December."""
     pieces: list[tuple[date, date, int]] = []
     cursor = first_on
+    year = first_on.year
     while cursor <= last_on:
-        year_end = date(cursor.year, 12, 31)
-        piece_end = min(year_end, last_on)
-        pieces.append((cursor, piece_end, year_length(cursor.year)))
-        cursor = piece_end + timedelta(days=1)
+        year_end = date(year, 12, 31)
+        length = year_length(year)
+        if last_on <= year_end:
+            pieces.append((cursor, last_on, length))
+            break
+        pieces.append((cursor, year_end, length))
+        year += 1
+        cursor = date(year, 1, 1)
     return pieces
 
 

@@ -73,9 +73,14 @@ def whole_years_within(start_on: date, end_on: date) -> tuple[int, date]:
     Returns ``(n, last_day_of_the_n_years)``; with ``n == 0`` the second value is the day
     before ``start_on``. Used for the court's 「年に満つる期間は年利」 step.
     """
-    n = max(0, end_on.year - start_on.year + 1)
-    while n > 0 and period_end(start_on, years=n, starts_at_midnight=True) > end_on:
+    # n years from start_on end on period_end(start_on, years=n, starts_at_midnight=True):
+    # the day before the 応当日, or the last day of the month when it has none (143条2項);
+    # written out here because batch runs call this for every row
+    n = end_on.year - start_on.year + 1
+    while n > 0:
+        target, exists = shift_months(start_on, 12 * n)
+        last = target - ONE_DAY if exists else target
+        if last <= end_on:
+            return n, last
         n -= 1
-    if n == 0:
-        return 0, start_on - ONE_DAY
-    return n, period_end(start_on, years=n, starts_at_midnight=True)
+    return 0, start_on - ONE_DAY
