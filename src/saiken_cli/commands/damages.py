@@ -9,7 +9,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Optional
 
-from saiken_cli.commands.common import check_lang
+from saiken_cli.commands.common import check_lang, take_bool, take_list, take_str
+
+# saiken_cli.parsing and saiken_cli.calc.damages, imported on first use (``_load``) rather
+# than at import time (`saiken --help` registers every command without loading its calc),
+# and kept here as globals rather than re-imported inside each call: a function-level
+# ``from … import …`` costs about as much as parsing a field (issue 5: batch speed).
+_p = _calc = None
+
+
+def _load() -> None:
+    global _p, _calc
+    from saiken_cli import parsing
+    from saiken_cli.calc import damages
+
+    _p, _calc = parsing, damages
 
 HELP = """遅延損害金 (late-payment damages): principal × rate × time, 民法419条1項.
 
@@ -35,17 +49,17 @@ def build_input(
     allow_high_rate: bool = False,
 ):
     """Flags (strings, as typed) → DamagesInput. Shared by the command and `saiken batch`."""
-    from saiken_cli import parsing as p
-    from saiken_cli.calc.damages import METHODS, DamagesInput, Payment
-
+    if _calc is None:
+        _load()
+    p, calc = _p, _calc
     pays = []
-    for raw in payments or []:
+    for raw in payments or ():
         paid_on, amount = p.parse_date_amount(raw, "--payment")
-        pays.append(Payment(paid_on, amount))
-    return DamagesInput(
+        pays.append(calc.Payment(paid_on, amount))
+    return calc.DamagesInput(
         principal_yen=p.parse_yen(principal, "--principal"),
         rate=p.parse_rate(rate, "--rate", allow_legal=True, allow_high=allow_high_rate),
-        method=p.parse_choice(method, "--method", METHODS),
+        method=p.parse_choice(method, "--method", calc.METHODS),
         days=p.parse_int(days, "--days", minimum=1, maximum=365 * 200, what="a number of days") if days not in (None, "") else None,
         first_on=p.parse_date(from_, "--from") if from_ not in (None, "") else None,
         last_on=p.parse_date(to, "--to") if to not in (None, "") else None,
@@ -174,15 +188,11 @@ REQUIRED = ("principal", "rate")
 
 def record(fields) -> dict[str, Any]:
     """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
-    from saiken_cli.calc.damages import compute
-    from saiken_cli.commands.common import take_bool, take_list, take_str
-    from saiken_cli.errors import ConflictError
-
     principal, rate = take_str(fields, "principal"), take_str(fields, "rate")
-    if principal is None:
-        raise ConflictError("missing --principal")
-    if rate is None:
-        raise ConflictError("missing --rate")
+    if principal is None or rate is None:
+        from saiken_cli.errors import ConflictError
+
+        raise ConflictError("missing --principal" if principal is None else "missing --rate")
     inp = build_input(
         principal=principal,
         rate=rate,
@@ -196,4 +206,4 @@ def record(fields) -> dict[str, Any]:
         compare=take_bool(fields, "compare"),
         allow_high_rate=take_bool(fields, "allow-high-rate"),
     )
-    return compute(inp).to_dict()
+    return _calc.compute(inp).to_dict()
