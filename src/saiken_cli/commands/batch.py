@@ -188,6 +188,12 @@ def read_csv(stream, header: Header, warn) -> tuple[list[str], Iterator[Record]]
             warn(f"column {name!r} is not a flag of this command and is carried through as an id (did you mean {close!r}?)")
     id_names = [name for _, name in id_cols]
     ncols = len(columns)
+    import operator
+
+    flag_names = [flag for _, flag in flag_cols]
+    # a tuple of the flag cells, whatever their number (itemgetter of one index returns the cell)
+    _pick = operator.itemgetter(*(i for i, _ in flag_cols))
+    pick_flags = _pick if len(flag_cols) > 1 else (lambda row: (_pick(row),))
 
     def records() -> Iterator[Record]:
         while True:
@@ -205,7 +211,7 @@ def read_csv(stream, header: Header, warn) -> tuple[list[str], Iterator[Record]]
             if len(row) != ncols:
                 yield ids, None, f"line {line}: the row has {len(row)} fields; the header has {ncols}"
                 continue
-            yield ids, NormFields((flag, row[i]) for i, flag in flag_cols), None
+            yield ids, NormFields(zip(flag_names, pick_flags(row))), None
 
     return id_names, records()
 

@@ -91,6 +91,8 @@ def take(fields, name: str):
 
 def take_str(fields, name: str) -> str | None:
     value = fields.get(name) if type(fields) is NormFields else take(fields, name)
+    if type(value) is str:  # a CSV cell: the common case
+        return value if value.strip() else None
     if value is None:
         return None
     if isinstance(value, list):

@@ -500,12 +500,27 @@ def data_date() -> str:
     return max(dates).isoformat() if dates else "unknown"
 
 
+_DEDUPED: dict[tuple[int, ...], tuple[tuple[Citation, ...], tuple[Citation, ...]]] = {}
+
+
 def dedupe_citations(citations: Iterable[Citation]) -> list[Citation]:
-    """Citations in first-seen order, each (label, url) once."""
+    """Citations in first-seen order, each (label, url) once.
+
+    Remembered by the identities of the citations given (module constants and rule rows,
+    the same objects row after row in a batch run): the entry holds those objects, so no
+    other object can take their ids while it is kept."""
+    given = tuple(citations)
+    key = tuple(map(id, given))
+    hit = _DEDUPED.get(key)
+    if hit is not None:
+        return list(hit[1])
     seen: dict[tuple[str, str], Citation] = {}
-    for c in citations:
+    for c in given:
         seen.setdefault((c.label(), c.url or ""), c)
-    return list(seen.values())
+    out = tuple(seen.values())
+    if len(_DEDUPED) < 4096:
+        _DEDUPED[key] = (given, out)
+    return list(out)
 
 
 def citations_of(rows: Iterable[Row]) -> list[Citation]:
