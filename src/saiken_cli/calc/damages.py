@@ -226,11 +226,12 @@ class DamagesResult(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         m = method(self.method)
+        rate_text = str(self.rate)
         out: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "command": "damages",
             "principal_yen": self.input.principal_yen,
-            "rate": str(self.rate),
+            "rate": rate_text,
             "rate_percent": percent_text(self.rate),
             "rate_basis": self.rate_basis,
             "method": self.method,
@@ -238,7 +239,7 @@ class DamagesResult(NamedTuple):
             "to": self.last_on.isoformat() if self.last_on else None,
             "days": self.days,
             "total_yen": self.total_yen,
-            "segments": [s.to_dict() for s in self.segments],
+            "segments": [s.to_dict(rate_text) for s in self.segments],
             "rounding": {
                 "direction": "floor",
                 "unit_yen": m.unit_yen,
@@ -255,7 +256,7 @@ class DamagesResult(NamedTuple):
             out["comparison"] = [
                 {"method": k, "total_yen": v, "difference_yen": v - self.total_yen} for k, v in self.comparison
             ]
-        out["rate_rows"] = [_row_json(r) for r in self.rate_rows]
+        out["rate_rows"] = [_row_json(r) for r in self.rate_rows] if self.rate_rows else []
         out["citations"] = [dict(_citation_json(c)) for c in self.citations]
         out["assumptions"] = list(self.assumptions)
         out["notes"] = list(self.notes)
@@ -345,8 +346,8 @@ def simple_days(principal_yen: int, rate: Decimal, days: int, m: Method) -> tupl
 
 def _resolve_span(inp: DamagesInput) -> tuple[date | None, date | None, list[str]]:
     assumptions: list[str] = []
-    given = [name for name, v in (("--days", inp.days), ("--from", inp.first_on), ("--due-date", inp.due_on)) if v is not None]
-    if len(given) > 1:
+    if (inp.days is not None) + (inp.first_on is not None) + (inp.due_on is not None) > 1:
+        given = [name for name, v in (("--days", inp.days), ("--from", inp.first_on), ("--due-date", inp.due_on)) if v is not None]
         raise ConflictError(f"give the span one way: {' and '.join(given)} cannot be combined")
     if inp.days is not None:
         if inp.last_on is not None:
