@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import json
 import sys
 from pathlib import Path
@@ -412,7 +413,7 @@ def test_an_integer_beyond_64_bits_is_still_written(tmp_path):
     w = JsonlWriter(io.TextIOWrapper(buf, encoding="utf-8"))
     w.ok({"id": "x"}, {"total_yen": 2**70})
     w.ok({"id": "y"}, {"total_yen": 1})
-    w.out.flush()
+    w.flush()  # the writer gathers lines into blocks: its flush writes them out
     assert buf.getvalue().decode().splitlines() == ['{"id":"x","result":{"total_yen":1180591620717411303424}}', '{"id":"y","result":{"total_yen":1}}']
 
 
@@ -428,3 +429,21 @@ def test_nan_and_lone_surrogates_in_jsonl_are_error_records(tmp_path):
     out = rows_of(r.stdout)
     assert r.exit_code == 1 and len(out) == 3
     assert "NaN" in out[0]["error"] and "surrogate" in out[1]["error"] and out[2]["case_id"] == "ok"
+
+
+def test_a_bad_byte_further_on_keeps_the_records_before_it(tmp_path):
+    """The JSONL writer gathers lines into blocks (batch speed); a FileError part-way
+    through (here a byte that is not UTF-8 after 3,000 good rows) must still leave every
+    record read before it in the output file (the message says how many: the text is
+    decoded a block at a time, so that is up to one block short of 3,000), and exit 2."""
+    path = tmp_path / "c.csv"
+    good = "".join(f"K{i},100000,0.1,{i % 900 + 1}\n" for i in range(3000))
+    path.write_bytes(("case_id,principal,rate,days\n" + good).encode() + b"K-bad,\xff\xfe,0.1,1\n" + good.encode() * 20)
+    out = tmp_path / "out.jsonl"
+    r = invoke("batch", "damages", str(path), "--output", str(out))
+    assert r.exit_code == 2 and "utf-8" in r.stderr
+    done = int(re.search(r"after record ([0-9]+)", r.stderr).group(1))
+    written = rows_of(out.read_text(encoding="utf-8"))
+    assert 2000 < done <= 3000 and len(written) == done
+    assert [w["case_id"] for w in written] == [f"K{i}" for i in range(done)]
+    assert all("result" in w for w in written)

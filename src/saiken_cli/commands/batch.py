@@ -46,6 +46,7 @@ Example:
 RESERVED = ("result", "error", "exit_code")
 FORMATS = ("jsonl", "csv")
 FLUSH_EVERY_S = 0.2  # flush the output at least this often (and at the end)
+PENDING_BYTES = 1 << 18  # JSON Lines are written to the output in blocks of about this size
 
 
 # --- discovery -------------------------------------------------------------------------
@@ -326,23 +327,46 @@ class JsonlWriter:
             except ImportError:  # pragma: no cover - orjson is a dependency; json is the fallback
                 orjson = None
             self.orjson = orjson
-        # write bytes straight to the binary stream when there is one (no text re-encoding)
+        # write bytes straight to the binary stream when there is one (no text re-encoding),
+        # gathered into blocks of PENDING_BYTES: one write of a block costs less than many
+        # small ones through an 8 KiB buffer (≈1.9 → 0.4 µs a row measured; issue 5 speed)
         self.binary = getattr(out, "buffer", None)
+        self.pending = bytearray()
 
     def header(self) -> None:
         pass
 
     def _write(self, rec: dict[str, Any]) -> None:
-        data = None
-        if self.orjson is not None:
+        orjson = self.orjson
+        if orjson is not None:
             try:
-                data = self.orjson.dumps(rec)
+                data = orjson.dumps(rec, option=orjson.OPT_APPEND_NEWLINE)
             except TypeError:  # orjson.JSONEncodeError: e.g. an int beyond 64 bits
-                data = None
+                pass
+            else:
+                if self.binary is not None:
+                    self.pending += data
+                    if len(self.pending) >= PENDING_BYTES:
+                        self.write_pending()
+                else:
+                    self.out.write(data.decode("utf-8"))
+                return
+        text = self.text_dumps(rec) + "\n"
         if self.binary is not None:
-            self.binary.write((data if data is not None else self.text_dumps(rec).encode("utf-8")) + b"\n")
+            self.pending += text.encode("utf-8")
+            if len(self.pending) >= PENDING_BYTES:
+                self.write_pending()
         else:
-            self.out.write((data.decode("utf-8") if data is not None else self.text_dumps(rec)) + "\n")
+            self.out.write(text)
+
+    def write_pending(self) -> None:
+        if self.pending:
+            self.binary.write(self.pending)
+            self.pending.clear()
+
+    def flush(self) -> None:
+        self.write_pending()
+        self.out.flush()
 
     def ok(self, ids: dict[str, Any], payload: dict[str, Any]) -> None:
         rec = dict(ids)
@@ -362,6 +386,7 @@ class CsvWriter:
     def __init__(self, out, id_names: list[str], result_columns: tuple[str, ...]):
         import csv
 
+        self.out = out
         self.writer = csv.writer(out, lineterminator="\n")
         self.id_names = list(id_names)
         self.result_columns = result_columns
@@ -372,6 +397,12 @@ class CsvWriter:
         if clash:
             raise FileError(f"FILE: the id column {clash[0]!r} has the name of an output column; rename it")
         self.writer.writerow([*self.id_names, *self.result_columns, "error", "exit_code"])
+
+    def write_pending(self) -> None:
+        pass
+
+    def flush(self) -> None:
+        self.out.flush()
 
     def _ids(self, ids: dict[str, Any]) -> list[str]:
         return [_cell(ids.get(name)) for name in self.id_names]
@@ -481,7 +512,7 @@ def run_batch(
             pass
 
     stream = _open_input(file, enc)
-    out = None
+    out = writer = None
     try:
         try:
             first = stream.readline()
@@ -558,7 +589,7 @@ def run_batch(
                 if done % 256 == 0:
                     now = time.monotonic()
                     if now - last_flush >= FLUSH_EVERY_S:
-                        out.flush()
+                        writer.flush()
                         last_flush = now
                         if buffer is not None and total_bytes:
                             try:
@@ -567,8 +598,13 @@ def run_batch(
                                 position = None
                         progress.update(done, errors, position)
             progress.update(done, errors, total_bytes)
-        out.flush()
+        writer.flush()
     finally:
+        if writer is not None:  # the records before a FileError (e.g. a bad byte further on) stay written
+            try:
+                writer.write_pending()
+            except (OSError, ValueError):
+                pass
         if file != "-":
             stream.close()
         if out is not None and out is not sys.stdout:
