@@ -389,6 +389,12 @@ def _accrue_span(
     (segments, total damages, remaining principal, unpaid damages, paid, excess warnings).
 
     ``detail=False``: the figures only (no segments, no warnings), for other methods' totals."""
+    if not payments and first_on <= last_on and principal_yen > 0:  # one segment: the loop below, without payments
+        parts, amount = accrue(principal_yen, rate, m, first_on, last_on, detail=detail)
+        if not detail:
+            return [], amount, principal_yen, amount, 0, []
+        days = (last_on - first_on).days + 1
+        return [Segment(first_on, last_on, days, principal_yen, rate, parts, amount)], amount, principal_yen, amount, 0, []
     segments: list[Segment] = []
     warnings: list[str] = []
     principal = principal_yen
