@@ -32,3 +32,20 @@ def test_floor_yen():
     assert floor_yen(Fraction(2465753, 100)) == 24657
     with pytest.raises(ValueError):
         floor_yen(Fraction(-1))
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.integers(-(10**30), 10**30), st.integers(-(10**12), 10**12).filter(bool), st.sampled_from([0, 1, 2, 6, 8]))
+def test_ratio_text_is_decimal_text_of_the_fraction(numerator, denominator, places):
+    """ratio_text (the hot path: no Fraction) writes exactly what decimal_text writes, for
+    any sign and any number of places; the worked check: truncation toward zero."""
+    from saiken_cli.calc.rounding import ratio_text
+
+    value = Fraction(numerator, denominator)
+    text = ratio_text(numerator, denominator, places)
+    assert text == decimal_text(value, places)
+    scaled = abs(value) * 10**places
+    assert Fraction(text.lstrip("-")) * 10**places == int(scaled)  # truncated, not rounded

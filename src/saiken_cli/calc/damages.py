@@ -116,17 +116,32 @@ class Part(NamedTuple):
         return Fraction(self.numer, self.denom)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"kind": self.kind}
-        if self.first_on:
-            out["from"] = self.first_on.isoformat()
-            out["to"] = self.last_on.isoformat() if self.last_on else None
-        out["years" if self.kind == "years" else "days"] = self.count
-        if self.denominator:
-            out["denominator"] = self.denominator
-        out["exact_yen"] = ratio_text(self.numer, self.denom)
-        if self.amount_yen is not None:
-            out["amount_yen"] = self.amount_yen
+        kind, first_on, last_on, count, denominator, numer, denom, amount_yen = self
+        if first_on:
+            out: dict[str, Any] = {"kind": kind, "from": _iso(first_on), "to": _iso(last_on) if last_on else None}
+        else:
+            out = {"kind": kind}
+        out["years" if kind == "years" else "days"] = count
+        if denominator:
+            out["denominator"] = denominator
+        out["exact_yen"] = ratio_text(numer, denom)
+        if amount_yen is not None:
+            out["amount_yen"] = amount_yen
         return out
+
+
+_ISO: dict[date, str] = {}
+
+
+def _iso(day: date) -> str:
+    """``day.isoformat()``, remembered (a payload writes each date several times, and a
+    batch file repeats them: a lookup costs a sixth of formatting). Bounded."""
+    text = _ISO.get(day)
+    if text is None:
+        text = day.isoformat()
+        if len(_ISO) < 65536:
+            _ISO[day] = text
+    return text
 
 
 class Application(NamedTuple):
@@ -142,7 +157,7 @@ class Application(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "date": self.paid_on.isoformat(),
+            "date": _iso(self.paid_on),
             "amount_yen": self.amount_yen,
             "to_costs_yen": 0,
             "to_damages_yen": self.to_damages_yen,
@@ -165,8 +180,8 @@ class Segment(NamedTuple):
 
     def to_dict(self, rate_text: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "from": self.first_on.isoformat() if self.first_on else None,
-            "to": self.last_on.isoformat() if self.last_on else None,
+            "from": _iso(self.first_on) if self.first_on else None,
+            "to": _iso(self.last_on) if self.last_on else None,
             "days": self.days,
             "principal_yen": self.principal_yen,
             "rate": rate_text if rate_text is not None else str(self.rate),
@@ -235,8 +250,8 @@ class DamagesResult(NamedTuple):
             "rate_percent": percent_text(self.rate),
             "rate_basis": self.rate_basis,
             "method": self.method,
-            "from": self.first_on.isoformat() if self.first_on else None,
-            "to": self.last_on.isoformat() if self.last_on else None,
+            "from": _iso(self.first_on) if self.first_on else None,
+            "to": _iso(self.last_on) if self.last_on else None,
             "days": self.days,
             "total_yen": self.total_yen,
             "segments": [s.to_dict(rate_text) for s in self.segments],
@@ -363,7 +378,7 @@ def _resolve_span(inp: DamagesInput) -> tuple[date | None, date | None, list[str
     if inp.due_on is not None:
         first_on = inp.due_on + ONE_DAY
         assumptions.append(
-            f"期限 {inp.due_on.isoformat()} の翌日 {first_on.isoformat()} から遅滞 (民法412条1項) / "
+            f"期限 {_iso(inp.due_on)} の翌日 {_iso(first_on)} から遅滞 (民法412条1項) / "
             f"default from the day after the due date"
         )
         if inp.last_on <= inp.due_on:

@@ -38,6 +38,9 @@ def decimal_text(value: Fraction, places: int = 6) -> str:
 def ratio_text(numerator: int, denominator: int, places: int = 6) -> str:
     """``decimal_text`` of the exact ratio ``numerator / denominator`` (denominator ≠ 0),
     without building a Fraction (hot paths): truncated toward zero to ``places``."""
+    if places == 6 and numerator >= 0 and denominator > 0:  # the payloads' exact_yen (hot path)
+        whole, frac = divmod(numerator * 1_000_000 // denominator, 1_000_000)
+        return f"{whole}.{frac:06d}"
     if denominator < 0:
         numerator, denominator = -numerator, -denominator
     sign = "-" if numerator < 0 else ""
