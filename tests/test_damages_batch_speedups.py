@@ -143,3 +143,19 @@ def test_meiji_years_count_from_1868(text, expected):
     assert p.parse_date(text, "--on") == expected
     assert p.parse_date(p.to_wareki(expected), "--on") == expected
     assert p.parse_date(p.to_wareki(expected, style="letter"), "--on") == expected
+
+
+def test_payloads_share_no_mutable_part_with_each_other_or_the_caches():
+    """The citation and rule-row dicts are built once and copied per payload (batch speed):
+    changing one payload, however deep, must not change the next."""
+    inp = D.DamagesInput(principal_yen=1_000_000, rate=None, first_on=date(2019, 6, 1), last_on=date(2021, 3, 31))
+    import json
+
+    first = D.compute(inp).to_dict()
+    expected = json.dumps(D.compute(inp).to_dict(), ensure_ascii=False)  # a snapshot, not shared objects
+    assert first["rate_rows"] and first["rate_rows"][0]["citations"]
+    first["rate_rows"][0]["citations"][0]["label"] = "changed"
+    first["rate_rows"][0]["label"] = "changed"
+    first["citations"][0]["label"] = "changed"
+    first["segments"][0]["parts"][0]["exact_yen"] = "changed"
+    assert json.dumps(D.compute(inp).to_dict(), ensure_ascii=False) == expected

@@ -121,3 +121,43 @@ def test_payment_date_amount():
     assert p.parse_date_amount("2020-06-30：300,000", "--payment") == (date(2020, 6, 30), 300_000)
     with pytest.raises(InputError, match="DATE:AMOUNT"):
         p.parse_date_amount("2020-06-30", "--payment")
+
+
+# --- the fast paths (batch speed) answer exactly as the full parsers ------------------
+
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from saiken_cli.errors import InputError  # noqa: E402
+
+
+def _outcome(fn, text, flag):
+    try:
+        return ("ok", fn(text, flag))
+    except InputError as exc:
+        return ("error", exc.message)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="0123456789,円 万.-¥", max_size=22) | st.integers(0, 10**17).map(lambda n: f"{n:,}"))
+@example("500,000円")
+@example("0")
+@example("1,000,000,000,000,001")  # above MAX_YEN
+@example("円")
+@example(",,,")
+def test_yen_fast_path_answers_as_the_full_parser(text):
+    assert _outcome(p.parse_yen, text, "--principal") == _outcome(p._parse_yen, text, "--principal")
+
+
+@settings(max_examples=400)
+@given(st.dates(min_value=date(1, 1, 1)).map(lambda d: d.isoformat())
+       | st.text(alphabet="0123456789-/", min_size=8, max_size=11))
+@example("1899-12-31")
+@example("1900-01-01")
+@example("2999-12-31")
+@example("3000-01-01")
+@example("2023-02-29")
+@example("2024-02-29")
+@example("1873-01-01")
+def test_date_fast_path_answers_as_the_full_parser(text):
+    assert _outcome(p.parse_date, text, "--from") == _outcome(p._parse_date, text, "--from")

@@ -88,3 +88,38 @@ def test_calendar_year_pieces_cover_the_span_exactly(start, length):
             assert b == D(a.year, 12, 31) and nxt[0] == b + timedelta(days=1)
     assert sum((b - a).days + 1 for a, b, _ in pieces) == length + 1
     assert split_by_calendar_year(end + timedelta(days=1), end) == []
+
+
+@settings(max_examples=500)
+@given(st.dates(min_value=D(1873, 1, 1), max_value=D(2900, 12, 31)), st.integers(0, 12 * 60))
+@example(D(2020, 1, 31), 1)  # → 2020-02-29 (leap), no 31 Feb
+@example(D(2019, 1, 31), 1)  # → 2019-02-28
+@example(D(2096, 2, 29), 48)  # 2100 is not a leap year
+@example(D(1996, 2, 29), 48)  # 2000 is
+def test_shift_months_against_the_calendar_module(day, months):
+    """shift_months keeps its own month lengths (no calendar import per call): checked here
+    against calendar.monthrange."""
+    import calendar
+
+    from saiken_cli.calc.periods import shift_months
+
+    total = day.year * 12 + day.month - 1 + months
+    year, month = total // 12, total % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    assert shift_months(day, months) == (D(year, month, min(day.day, last)), day.day <= last)
+
+
+@pytest.mark.parametrize(
+    "start, end, n, last",
+    [
+        (D(2019, 1, 1), D(2021, 12, 31), 3, D(2021, 12, 31)),  # 応当日 1 January: n = years between + 1
+        (D(2020, 1, 1), D(2020, 12, 31), 1, D(2020, 12, 31)),
+        (D(2020, 1, 1), D(2020, 12, 30), 0, D(2019, 12, 31)),
+        (D(2019, 1, 2), D(2021, 12, 31), 2, D(2021, 1, 1)),
+        (D(2020, 2, 29), D(2021, 2, 27), 0, D(2020, 2, 28)),
+        (D(2020, 2, 29), D(2021, 2, 28), 1, D(2021, 2, 28)),  # no 29 Feb 2021: the month's last day
+        (D(2019, 6, 1), D(2021, 3, 31), 1, D(2020, 5, 31)),
+    ],
+)
+def test_whole_years_examples(start, end, n, last):
+    assert whole_years_within(start, end) == (n, last)

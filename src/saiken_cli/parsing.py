@@ -72,12 +72,16 @@ _YEN_RE = re.compile(rf"^(?:(?P<cho>{_NUM})兆)?(?:(?P<oku>{_NUM})億)?(?:(?P<ma
 
 def parse_yen(text: str, flag: str, *, allow_zero: bool = False) -> int:
     """An amount in whole yen (int)."""
-    # the common case in batch files, plain ASCII digits (500000): the same answer as
-    # _parse_yen without folding, memoising or the checks that cannot fail for it
-    if type(text) is str and len(text) <= 16 and text.isascii() and text.isdigit():
-        value = int(text)
-        if 0 < value <= MAX_YEN:
-            return value
+    # the common cases in batch files, ASCII digits with or without thousands commas and a
+    # final 円 (500000, 500,000, 500,000円): the same answer as _parse_yen, which removes
+    # one final 円 and every comma before reading digits, without folding, memoising or
+    # the checks that cannot fail for such text
+    if type(text) is str and len(text) <= 40:
+        digits = (text[:-1] if text.endswith("円") else text).replace(",", "")
+        if len(digits) <= 16 and digits.isascii() and digits.isdigit():
+            value = int(digits)
+            if 0 < value <= MAX_YEN:
+                return value
     return _parse_yen(text, flag, allow_zero=allow_zero)
 
 

@@ -645,17 +645,29 @@ def _citation_json(c: Citation) -> dict[str, str]:
     return _citation(c)[2]  # callers copy it (dict(...)): a payload never shares a mutable dict
 
 
-_ROW_JSON: dict[int, tuple[Row, dict[str, Any]]] = {}
+_ROW_JSON: dict[int, tuple[Row, dict[str, Any], bool]] = {}
 
 
 def _row_json(row: Row) -> dict[str, Any]:
-    """``row.to_dict()``, built once per rule row (rows live as long as the cached tables)."""
+    """``row.to_dict()``, built once per rule row (rows live as long as the cached tables)
+    and copied for each payload: a payload never shares a mutable dict."""
     hit = _ROW_JSON.get(id(row))
     if hit is None or hit[0] is not row:
-        hit = (row, row.to_dict())
+        built = row.to_dict()
+        # the usual shape: scalars plus a list of flat citation dicts, copied directly
+        flat = all(not isinstance(v, (dict, list)) for k, v in built.items() if k != "citations") and all(
+            not isinstance(v, (dict, list)) for c in built.get("citations", ()) for v in c.values()
+        )
+        hit = (row, built, flat)
         if len(_ROW_JSON) < 4096:
             _ROW_JSON[id(row)] = hit
-    return _copy_json(hit[1])
+    built = hit[1]
+    if hit[2]:
+        out = dict(built)
+        if "citations" in built:
+            out["citations"] = [dict(c) for c in built["citations"]]
+        return out
+    return _copy_json(built)
 
 
 def _copy_json(value: Any) -> Any:
