@@ -139,7 +139,7 @@ def _iso(day: date) -> str:
     text = _ISO.get(day)
     if text is None:
         text = day.isoformat()
-        if len(_ISO) < 65536:
+        if len(_ISO) < 16384:
             _ISO[day] = text
     return text
 
