@@ -7,7 +7,7 @@ payment or filing date) both count, as in the court examples (Okayama: 「19年8
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 
 def isleap(year: int) -> bool:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from saiken_cli.calc.daycount import isleap
+
 ONE_DAY = timedelta(days=1)
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February of a common year
 
@@ -31,9 +33,7 @@ def shift_months(d: date, months: int) -> tuple[date, bool]:
     year, month0 = divmod(total, 12)
     if d.day <= 28:  # every month has a 28th: no need to look up the month's length
         return date(year, month0 + 1, d.day), True
-    last = _MONTH_DAYS[month0]
-    if month0 == 1 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
-        last = 29  # February of a leap year (Gregorian rule, as calendar.monthrange)
+    last = 29 if month0 == 1 and isleap(year) else _MONTH_DAYS[month0]
     if d.day <= last:
         return date(year, month0 + 1, d.day), True
     return date(year, month0 + 1, last), False
@@ -76,9 +76,9 @@ def whole_years_within(start_on: date, end_on: date) -> tuple[int, date]:
     """
     # n years from start_on end on period_end(start_on, years=n, starts_at_midnight=True):
     # the day before the 応当日, or the last day of the month when it has none (143条2項);
-    # written out here because batch runs call this for every row
-    # n = (years between) + 1 can fit only when the 応当日 is 1 January (the n years then
-    # end on 31 December of end_on's year); otherwise start one lower
+    # written out here because batch runs call this for every row. The first guess: one
+    # year more than the years between can fit only when the 応当日 is 1 January (the
+    # years then end on 31 December of end_on's year).
     n = end_on.year - start_on.year + (1 if start_on.month == 1 and start_on.day == 1 else 0)
     while n > 0:
         target, exists = shift_months(start_on, 12 * n)
