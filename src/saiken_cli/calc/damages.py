@@ -178,13 +178,13 @@ class Segment(NamedTuple):
     amount_yen: int
     payment: Application | None = None
 
-    def to_dict(self, rate_text: str | None = None) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "from": _iso(self.first_on) if self.first_on else None,
             "to": _iso(self.last_on) if self.last_on else None,
             "days": self.days,
             "principal_yen": self.principal_yen,
-            "rate": rate_text if rate_text is not None else str(self.rate),
+            "rate": str(self.rate),
             "amount_yen": self.amount_yen,
             "parts": [p.to_dict() for p in self.parts],
         }
@@ -241,12 +241,11 @@ class DamagesResult(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         m = method(self.method)
-        rate_text = str(self.rate)
         out: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "command": "damages",
             "principal_yen": self.input.principal_yen,
-            "rate": rate_text,
+            "rate": str(self.rate),
             "rate_percent": percent_text(self.rate),
             "rate_basis": self.rate_basis,
             "method": self.method,
@@ -254,7 +253,7 @@ class DamagesResult(NamedTuple):
             "to": _iso(self.last_on) if self.last_on else None,
             "days": self.days,
             "total_yen": self.total_yen,
-            "segments": [s.to_dict(rate_text) for s in self.segments],
+            "segments": [s.to_dict() for s in self.segments],
             "rounding": {
                 "direction": "floor",
                 "unit_yen": m.unit_yen,
