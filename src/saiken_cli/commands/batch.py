@@ -337,27 +337,18 @@ class JsonlWriter:
         pass
 
     def _write(self, rec: dict[str, Any]) -> None:
-        orjson = self.orjson
-        if orjson is not None:
+        data = None
+        if self.orjson is not None:
             try:
-                data = orjson.dumps(rec, option=orjson.OPT_APPEND_NEWLINE)
+                data = self.orjson.dumps(rec, option=self.orjson.OPT_APPEND_NEWLINE)
             except TypeError:  # orjson.JSONEncodeError: e.g. an int beyond 64 bits
-                pass
-            else:
-                if self.binary is not None:
-                    self.pending += data
-                    if len(self.pending) >= PENDING_BYTES:
-                        self.write_pending()
-                else:
-                    self.out.write(data.decode("utf-8"))
-                return
-        text = self.text_dumps(rec) + "\n"
-        if self.binary is not None:
-            self.pending += text.encode("utf-8")
-            if len(self.pending) >= PENDING_BYTES:
-                self.write_pending()
-        else:
-            self.out.write(text)
+                data = None
+        if self.binary is None:
+            self.out.write(data.decode("utf-8") if data is not None else self.text_dumps(rec) + "\n")
+            return
+        self.pending += data if data is not None else (self.text_dumps(rec) + "\n").encode("utf-8")
+        if len(self.pending) >= PENDING_BYTES:
+            self.write_pending()
 
     def write_pending(self) -> None:
         if self.pending:
