@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Collection, Iterable, NamedTuple, Sequence
 
 DISCLAIMER = {
     "ja": "※ 参考計算です。法的助言ではありません。申立て・提出の前に必ず確認してください。",
@@ -22,20 +21,23 @@ DISCLAIMER = {
 }
 
 
-@dataclass
-class TableView:
+# What a command draws. NamedTuples, not dataclasses: this module is imported by every
+# `--json` call (for write_json), and importing dataclasses (with inspect) costs about
+# 10 ms of start-up (issue 5 §3). The defaults are immutable: views are built, not changed.
+
+
+class TableView(NamedTuple):
     title: str
     columns: list[str]
     rows: list[list[str]]
-    numeric: set[int] = field(default_factory=set)  # right-aligned column indexes
+    numeric: Collection[int] = frozenset()  # right-aligned column indexes
 
 
-@dataclass
-class View:
+class View(NamedTuple):
     title: str
-    summary: list[tuple[str, str]] = field(default_factory=list)
-    tables: list[TableView] = field(default_factory=list)
-    sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    summary: Sequence[tuple[str, str]] = ()
+    tables: Sequence[TableView] = ()
+    sections: Sequence[tuple[str, list[str]]] = ()
 
 
 def L(lang: str, ja: str, en: str) -> str:

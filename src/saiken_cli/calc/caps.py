@@ -10,10 +10,10 @@ row of the table, which must be open-ended) — saiken reads no clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from saiken_cli import rules
 from saiken_cli.errors import RuleNotInForce
@@ -38,8 +38,7 @@ def rule_row(key: str, on: date | None) -> Row:
     return rows[-1]
 
 
-@dataclass(frozen=True)
-class Cap:
+class Cap(NamedTuple):
     """The 利息制限法1条 cap for one principal."""
 
     rate: Decimal

@@ -22,7 +22,6 @@ reduced principal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from datetime import date, timedelta
 from decimal import Decimal
@@ -54,8 +53,7 @@ ART_17_3 = Citation(
 )
 
 
-@dataclass(frozen=True)
-class Method:
+class Method(NamedTuple):
     key: str
     whole_years: bool
     fraction_basis: str
@@ -271,7 +269,7 @@ class DamagesResult(NamedTuple):
                 {"method": k, "total_yen": v, "difference_yen": v - self.total_yen} for k, v in self.comparison
             ]
         out["rate_rows"] = [_row_json(r) for r in self.rate_rows] if self.rate_rows else []
-        out["citations"] = [dict(_citation_json(c)) for c in self.citations]
+        out["citations"] = [c.to_dict() for c in self.citations]
         out["assumptions"] = list(self.assumptions)
         out["notes"] = list(self.notes)
         out["warnings"] = list(self.warnings)
@@ -619,29 +617,6 @@ def compute(inp: DamagesInput) -> DamagesResult:
         notes=tuple(notes),
         rate_rows=rate_rows,
     )
-
-
-_CITATIONS: dict[int, tuple[Citation, str, dict[str, str]]] = {}
-
-
-def _citation(c: Citation) -> tuple[Citation, str, dict[str, str]]:
-    """(citation, label, to_dict()) built once per citation object (module constants and
-    rule rows, which live as long as the process); looked up by identity, not by hashing
-    twelve fields."""
-    hit = _CITATIONS.get(id(c))
-    if hit is None or hit[0] is not c:
-        hit = (c, c.label(), c.to_dict())
-        if len(_CITATIONS) < 4096:
-            _CITATIONS[id(c)] = hit
-    return hit
-
-
-def _citation_label(c: Citation) -> str:
-    return _citation(c)[1]
-
-
-def _citation_json(c: Citation) -> dict[str, str]:
-    return _citation(c)[2]  # callers copy it (dict(...)): a payload never shares a mutable dict
 
 
 _ROW_JSON: dict[int, tuple[Row, dict[str, Any], bool]] = {}

@@ -7,16 +7,15 @@ decide it (rules-reference §2.3: 附則17条1項 does not list 419条).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from saiken_cli import rules
 from saiken_cli.rules import Row
 
 
-@dataclass(frozen=True)
-class RateChoice:
+class RateChoice(NamedTuple):
     rate: Decimal
     basis: str  # "legal-civil" | "legal-commercial"
     rows: tuple[Row, ...]

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from functools import cache, cached_property
+from functools import cache
 import os
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, NamedTuple
 
 from saiken_cli.errors import RuleDataError, RuleNotInForce
 
@@ -95,8 +94,13 @@ def _parse_unit(unit: str, raw: str, where: str) -> Any:
 UNITS = ("yen", "years", "months", "days", "count", "rate_per_year", "decimal", "fraction", "date", "text")
 
 
-@dataclass(frozen=True)
-class Citation:
+# The record types below (Citation, Row, Table) are NamedTuples, not dataclasses: this
+# module is on the path of every `--json` call, and importing dataclasses (with inspect)
+# costs about 10 ms of start-up (issue 5 §3). They are as immutable as frozen dataclasses
+# and compare by their fields alike.
+
+
+class Citation(NamedTuple):
     """Where a value comes from: a statute article, a judgment, or an official page."""
 
     law: str | None = None  # 民法
@@ -112,26 +116,11 @@ class Citation:
     url: str | None = None
     en: str | None = None  # short English gloss
 
-    _FIELDS = (
-        "law",
-        "law_no",
-        "article",
-        "paragraph",
-        "item",
-        "version",
-        "amended_by",
-        "case",
-        "authority",
-        "document",
-        "url",
-        "en",
-    )
-
     @classmethod
     def from_mapping(cls, raw: Any, where: str) -> "Citation":
         if not isinstance(raw, Mapping):
             raise RuleDataError(f"{where}: citation must be a table")
-        unknown = set(raw) - set(cls._FIELDS)
+        unknown = set(raw) - set(cls._fields)
         if unknown:
             raise RuleDataError(f"{where}: unknown citation field(s) {sorted(unknown)}")
         for key, value in raw.items():
@@ -145,39 +134,51 @@ class Citation:
 
     def label(self) -> str:
         """A Japanese citation label: 民法404条2項, 最判平成22年4月20日, 岡山地裁「…」."""
-        return self._label
-
-    @cached_property
-    def _label(self) -> str:  # computed once per citation (batch runs build thousands of results)
-        parts: list[str] = []
-        if self.law:
-            text = self.law
-            if self.version:
-                text = f"{self.law}({self.version})"
-            if self.article:
-                text += _article_label(self.article)
-            # after a branch number (5条の4) a digit would run on: write 5条の4第1項
-            joiner = "第" if text[-1:].isdigit() else ""
-            if self.paragraph:
-                text += f"{joiner}{self.paragraph}項"
-                joiner = ""
-            if self.item:
-                text += f"{joiner}{self.item}号"
-            parts.append(text)
-        if self.case:
-            parts.append(self.case)
-        if self.authority:
-            parts.append(self.authority + (f"「{self.document}」" if self.document else ""))
-        return " / ".join(parts)
+        return _citation_cache(self)[1]
 
     def to_dict(self) -> dict[str, str]:
-        return dict(self._dict)
+        return dict(_citation_cache(self)[2])
 
-    @cached_property
-    def _dict(self) -> dict[str, str]:
-        out = {k: getattr(self, k) for k in self._FIELDS if getattr(self, k)}
-        out["label"] = self.label()
-        return out
+
+def _citation_label(c: Citation) -> str:
+    parts: list[str] = []
+    if c.law:
+        text = c.law
+        if c.version:
+            text = f"{c.law}({c.version})"
+        if c.article:
+            text += _article_label(c.article)
+        # after a branch number (5条の4) a digit would run on: write 5条の4第1項
+        joiner = "第" if text[-1:].isdigit() else ""
+        if c.paragraph:
+            text += f"{joiner}{c.paragraph}項"
+            joiner = ""
+        if c.item:
+            text += f"{joiner}{c.item}号"
+        parts.append(text)
+    if c.case:
+        parts.append(c.case)
+    if c.authority:
+        parts.append(c.authority + (f"「{c.document}」" if c.document else ""))
+    return " / ".join(parts)
+
+
+_CITATIONS: dict[int, tuple[Citation, str, dict[str, str]]] = {}
+
+
+def _citation_cache(c: Citation) -> tuple[Citation, str, dict[str, str]]:
+    """(citation, label, JSON dict) computed once per citation object (module constants and
+    rule rows, which live as long as the process; batch runs cite them row after row).
+    Looked up by identity; the entry holds the citation, so its id stays its own."""
+    hit = _CITATIONS.get(id(c))
+    if hit is None or hit[0] is not c:
+        label = _citation_label(c)
+        out = {k: v for k, v in zip(c._fields, c) if v}
+        out["label"] = label
+        hit = (c, label, out)
+        if len(_CITATIONS) < 4096:
+            _CITATIONS[id(c)] = hit
+    return hit
 
 
 def _article_label(article: str) -> str:
@@ -190,8 +191,9 @@ def _article_label(article: str) -> str:
     return article
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """One dated row of a table; ``row["name"]`` reads one of its ``values``."""
+
     effective_from: date
     effective_until: date | None
     key: str | None
@@ -211,8 +213,10 @@ class Row:
     def citations(self) -> tuple[Citation, ...]:
         return (self.citation, *self.also)
 
-    def __getitem__(self, name: str) -> Any:
-        return self.values[name]
+    def __getitem__(self, name: str) -> Any:  # type: ignore[override]
+        if type(name) is str:
+            return self.values[name]
+        return tuple.__getitem__(self, name)  # the NamedTuple's own positions
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"effective_from": self.effective_from.isoformat()}
@@ -243,8 +247,7 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     id: str
     title_ja: str
     title_en: str
@@ -258,14 +261,14 @@ class Table:
     refuse_after: str | None = None
     refuse_before: str | None = None
     source: str = ""
-    _by_key: Mapping[str | None, tuple[Row, ...]] = field(default_factory=dict, repr=False, compare=False)
+    by_key: Mapping[str | None, tuple[Row, ...]] = MappingProxyType({})  # rows per key, in date order
 
     def keys(self) -> list[str | None]:
-        return list(self._by_key)
+        return list(self.by_key)
 
     def row_on(self, on: date, key: str | None = None) -> Row:
         """The row in force on ``on`` (for the given key/variant); refuse outside every row."""
-        rows = self._by_key.get(key)
+        rows = self.by_key.get(key)
         if not rows:
             raise RuleNotInForce(f"rule table {self.id}: no rows for {key!r}")
         for row in rows:
@@ -286,7 +289,7 @@ class Table:
 
     def only(self, key: str | None = None) -> Row:
         """The single row of a table that has exactly one row per key (conventions)."""
-        rows = self._by_key.get(key)
+        rows = self.by_key.get(key)
         if not rows:
             raise RuleNotInForce(f"rule table {self.id}: no rows for {key!r}")
         if len(rows) != 1:
@@ -466,7 +469,7 @@ def parse_table(doc: Mapping[str, Any], source: str, expected_id: str | None = N
         refuse_after=doc.get("refuse_after"),
         refuse_before=doc.get("refuse_before"),
         source=source,
-        _by_key=MappingProxyType({k: tuple(v) for k, v in by_key.items()}),
+        by_key=MappingProxyType({k: tuple(v) for k, v in by_key.items()}),
     )
 
 
