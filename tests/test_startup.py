@@ -25,6 +25,9 @@ from conftest import invoke
 ARGS = ["damages", "--principal", "500000", "--rate", "0.2", "--days", "90", "--json"]
 #: never on the `saiken damages … --json` path: human output, schemas, holiday data, dateutil
 FORBIDDEN = ("rich", "pydantic", "jpholiday", "holidays", "dateutil")
+#: nor, on the fast path (Typer itself imports them), dataclasses and inspect: importing them
+#: cost ~10 ms of start-up; the records on the path (rules, render, calc.damages) are NamedTuples
+FORBIDDEN_FAST = ("dataclasses", "inspect")
 
 
 def imported_modules(*python_args: str) -> tuple[set[str], str]:
@@ -56,6 +59,7 @@ def test_damages_json_imports_no_rich_pydantic_holidays_dateutil_typer_or_other_
     assert not (_top(names) & set(FORBIDDEN)), sorted(_top(names) & set(FORBIDDEN))
     # the fast path (entry.py) answers without Typer
     assert "typer" not in _top(names), "saiken damages … --json loaded Typer: the start-up fast path was not taken"
+    assert not (_top(names) & set(FORBIDDEN_FAST)), sorted(_top(names) & set(FORBIDDEN_FAST))
     calc = {n for n in names if n.startswith("saiken_cli.calc.")}
     assert calc <= allowed_calc_modules(), f"calc modules of other commands imported: {sorted(calc - allowed_calc_modules())}"
     cmds = {n for n in names if n.startswith("saiken_cli.commands.")}
