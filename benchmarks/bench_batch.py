@@ -157,7 +157,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=50_000)
     ap.add_argument("--only", choices=sorted(GENERATORS))
-    ap.add_argument("--repeat", type=int, default=3, help="report the best of this many runs (a shared machine is noisy)")
+    ap.add_argument("--repeat", type=int, default=5, help="report the best of this many runs (a shared machine is noisy)")
     args = ap.parse_args()
     try:  # one core, as the target says
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
