@@ -25,6 +25,9 @@ from saiken_cli.errors import InputError
 MAX_YEN = 10**15  # 1,000兆円: far above any claim; keeps arithmetic and output sane
 MAX_LEN = 200
 DATE_MAX = date(2999, 12, 31)  # far beyond any claim; keeps date arithmetic (years added) in range
+# from this day on, a date is after the first era row (1873-01-01) without reading the eras
+# table: _in_range checks only DATE_MAX, and parse_date's ISO fast path needs no more
+_NO_ERA_CHECK_FROM = date(1900, 1, 1)
 
 YEN_ACCEPTED = "an amount in yen such as 500000, 500,000, 50万 or 50万円"
 RATE_ACCEPTED = "a yearly rate such as 0.2, 20% or 1割8分"
@@ -212,7 +215,7 @@ def _in_range(d: date, flag: str, raw: str) -> date:
     """Dates from the first era row (明治6年1月1日 = 1873-01-01, the solar calendar) to DATE_MAX."""
     if d > DATE_MAX:
         raise InputError(flag, raw, f"a date up to {DATE_MAX.isoformat()}")
-    if d.year < 1900:
+    if d < _NO_ERA_CHECK_FROM:
         first = _eras()[0].effective_from
         if d < first:
             raise InputError(flag, raw, f"a date from {first.isoformat()} (明治6年1月1日, the solar calendar in Japan)")
@@ -231,12 +234,9 @@ def parse_date(text: str, flag: str) -> date:
             except ValueError:
                 pass
             else:
-                if _EARLIEST_FAST <= value <= DATE_MAX:
+                if _NO_ERA_CHECK_FROM <= value <= DATE_MAX:
                     return value
     return _parse_date(text, flag)
-
-
-_EARLIEST_FAST = date(1900, 1, 1)  # at or after it _in_range has nothing to check but DATE_MAX
 
 
 @_memo

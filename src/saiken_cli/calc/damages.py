@@ -268,7 +268,7 @@ class DamagesResult(NamedTuple):
             out["comparison"] = [
                 {"method": k, "total_yen": v, "difference_yen": v - self.total_yen} for k, v in self.comparison
             ]
-        out["rate_rows"] = [_row_json(r) for r in self.rate_rows] if self.rate_rows else []
+        out["rate_rows"] = [_row_json(r) for r in self.rate_rows]
         out["citations"] = [c.to_dict() for c in self.citations]
         out["assumptions"] = list(self.assumptions)
         out["notes"] = list(self.notes)

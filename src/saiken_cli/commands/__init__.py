@@ -1,6 +1,6 @@
 """One module per command. Each module exposes ``register(app)`` and imports calc lazily
-(inside the command function, or once through a module-level ``_load()`` where ``record``
-runs per batch row: see commands/damages.py) so that start-up stays light.
+(inside the command function, or once through ``common.Imports`` where ``record`` runs
+per batch row: see commands/damages.py) so that start-up stays light.
 
 To add a command: create ``commands/<name>.py`` with ``register(app)`` and add its name to
 COMMANDS below. Name the module after the command (``<command>.py`` or ``<command>_cmd.py``,

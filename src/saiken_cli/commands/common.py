@@ -43,6 +43,29 @@ def bind_typer(namespace: dict[str, Any]) -> None:
     namespace.setdefault("JsonOpt", __getattr__("JsonOpt"))
     namespace.setdefault("LangOpt", __getattr__("LangOpt"))
 
+class Imports:
+    """``parsing`` and one calc module for a command, imported on first use and then held.
+
+    Not at import time: `saiken --help` registers every command without loading its calc.
+    Not inside each call either: a function-level ``from … import …`` in a batch record
+    costs about as much as parsing a field (issue 5: batch speed). ``Imports("damages")``
+    gives ``.p`` (saiken_cli.parsing) and ``.calc`` (saiken_cli.calc.damages)."""
+
+    def __init__(self, calc: str):
+        self._calc_name = calc
+
+    def __getattr__(self, name: str) -> Any:  # reached only until both are loaded
+        if name not in ("p", "calc"):
+            raise AttributeError(name)
+        import importlib
+
+        from saiken_cli import parsing
+
+        self.p = parsing
+        self.calc = importlib.import_module(f"saiken_cli.calc.{self._calc_name}")
+        return getattr(self, name)
+
+
 LANGS = ("ja", "en")
 
 

@@ -9,21 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Optional
 
-from saiken_cli.commands.common import check_lang, take_bool, take_list, take_str
+from saiken_cli.commands.common import Imports, check_lang, take_bool, take_list, take_str
 
-# saiken_cli.parsing and saiken_cli.calc.damages, imported on first use (``_load``) rather
-# than at import time (`saiken --help` registers every command without loading its calc),
-# and kept here as globals rather than re-imported inside each call: a function-level
-# ``from … import …`` costs about as much as parsing a field (issue 5: batch speed).
-_p = _calc = None
-
-
-def _load() -> None:
-    global _p, _calc
-    from saiken_cli import parsing
-    from saiken_cli.calc import damages
-
-    _p, _calc = parsing, damages
+_m = Imports("damages")  # parsing and calc.damages, imported on first use (see commands/common.py)
 
 HELP = """遅延損害金 (late-payment damages): principal × rate × time, 民法419条1項.
 
@@ -49,9 +37,7 @@ def build_input(
     allow_high_rate: bool = False,
 ):
     """Flags (strings, as typed) → DamagesInput. Shared by the command and `saiken batch`."""
-    if _calc is None:
-        _load()
-    p, calc = _p, _calc
+    p, calc = _m.p, _m.calc
     pays = []
     for raw in payments or ():
         paid_on, amount = p.parse_date_amount(raw, "--payment")
@@ -206,4 +192,4 @@ def record(fields) -> dict[str, Any]:
         compare=take_bool(fields, "compare"),
         allow_high_rate=take_bool(fields, "allow-high-rate"),
     )
-    return _calc.compute(inp).to_dict()
+    return _m.calc.compute(inp).to_dict()

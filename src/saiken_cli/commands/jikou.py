@@ -6,21 +6,10 @@ import re
 from datetime import date
 from typing import Annotated, Any, Optional
 
-from saiken_cli.commands.common import check_lang, take_bool, take_list, take_str
+from saiken_cli.commands.common import Imports, check_lang, take_bool, take_list, take_str
 from saiken_cli.errors import InputError
 
-# saiken_cli.parsing and the calc module, imported on first use (``_load``) rather than at
-# import time (`saiken --help` registers every command without loading its calc), and kept
-# as globals rather than re-imported in each call (batch speed: see commands/damages.py).
-_p = _calc = None
-
-
-def _load() -> None:
-    global _p, _calc
-    from saiken_cli import parsing
-    from saiken_cli.calc import jikou as calc_module
-
-    _p, _calc = parsing, calc_module
+_m = Imports("jikou")  # parsing and calc.jikou, imported on first use (see commands/common.py)
 
 HELP = """消滅時効 (extinctive prescription): when does the debt become time-barred, and from when
 can the debtor invoke it (援用)? Old/new law by 附則10条, 更新・完成猶予 (旧法: 中断・停止) events,
@@ -52,9 +41,7 @@ _AGREED_RE = re.compile(r"^([0-9]{1,3})(m|か月|ヶ月|カ月|箇月|月|d|日)
 
 def parse_event(text: str, flag: str = "--event"):
     """``DATE:KIND`` or ``DATE:KIND:ARG`` → Event (ARG: kyogi ``6m``/``90d``; torisage/shuryo the proceeding)."""
-    if _calc is None:
-        _load()
-    p, KIND_ALIASES, Event = _p, _calc.KIND_ALIASES, _calc.Event
+    p, KIND_ALIASES, Event = _m.p, _m.calc.KIND_ALIASES, _m.calc.Event
     raw = p.fold(text)
     parts = [s.strip() for s in raw.split(":")]
     if len(parts) not in (2, 3) or not parts[0] or not parts[1]:
@@ -103,9 +90,7 @@ def build_input(
     apply_142: bool = False,
 ):
     """Flags (strings, as typed) → JikouInput. ``today`` is the CLI's clock (the default of --as-of)."""
-    if _calc is None:
-        _load()
-    p, CLAIM_TYPES, CREDITOR_ALIASES, JikouInput = _p, _calc.CLAIM_TYPES, _calc.CREDITOR_ALIASES, _calc.JikouInput
+    p, CLAIM_TYPES, CREDITOR_ALIASES, JikouInput = _m.p, _m.calc.CLAIM_TYPES, _m.calc.CREDITOR_ALIASES, _m.calc.JikouInput
 
     def d(value: Optional[str], flag: str):
         return p.parse_date(value, flag) if value not in (None, "") else None
@@ -235,7 +220,7 @@ def record(fields) -> dict[str, Any]:
         events=take_list(fields, "event"),
         apply_142=take_bool(fields, "apply-142"),
     )
-    return _calc.compute(inp).to_dict()
+    return _m.calc.compute(inp).to_dict()
 
 # For the start-up fast path (entry.py): flags without a value, repeatable, required.
 SWITCHES = ('debtor-merchant', 'apply-142')

@@ -5,21 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Optional
 
-from saiken_cli.commands.common import check_lang, take_bool, take_str
+from saiken_cli.commands.common import Imports, check_lang, take_bool, take_str
 from saiken_cli.errors import InputError
 
-# saiken_cli.parsing and the calc module, imported on first use (``_load``) rather than at
-# import time (`saiken --help` registers every command without loading its calc), and kept
-# as globals rather than re-imported in each call (batch speed: see commands/damages.py).
-_p = _calc = None
-
-
-def _load() -> None:
-    global _p, _calc
-    from saiken_cli import parsing
-    from saiken_cli.calc import garnishment as calc_module
-
-    _p, _calc = parsing, calc_module
+_m = Imports("garnishment")  # parsing and calc.garnishment, imported on first use (see commands/common.py)
 
 HELP = """給与差押え (wage garnishment): how much of one payment may be seized, and how much the
 debtor keeps. 民事執行法152条・施行令2条; with --tax, 国税徴収法76条・施行令34条.
@@ -55,9 +44,7 @@ ROUNDING_CHOICES = {"floor": "floor", "ceil": "ceil", "切捨て": "floor", "切
 
 def parse_period(text: str, flag: str = "--period"):
     """monthly … retirement, days:N (1–366), months:N (1–12); Japanese aliases accepted."""
-    if _calc is None:
-        _load()
-    p, Period = _p, _calc.Period
+    p, Period = _m.p, _m.calc.Period
     raw = p.fold(text)
     key = raw.lower() if raw.isascii() else raw
     for kind, maximum in (("days", 366), ("months", 12)):
@@ -87,9 +74,7 @@ def build_input(
     paid_on: Optional[str] = None,
 ):
     """Flags (strings, as typed) → GarnishmentInput. Shared by the command and `saiken batch`."""
-    if _calc is None:
-        _load()
-    p, GarnishmentInput, Period = _p, _calc.GarnishmentInput, _calc.Period
+    p, GarnishmentInput, Period = _m.p, _m.calc.GarnishmentInput, _m.calc.Period
 
     def yen(value, flag, allow_zero=False):
         return p.parse_yen(value, flag, allow_zero=allow_zero) if value not in (None, "") else None
@@ -252,7 +237,7 @@ def record(fields) -> dict[str, Any]:
         rounding=take_str(fields, "rounding"),
         paid_on=take_str(fields, "paid-on"),
     )
-    return _calc.compute(inp).to_dict()
+    return _m.calc.compute(inp).to_dict()
 
 # For the start-up fast path (entry.py): flags without a value, repeatable, required.
 SWITCHES = ('support', 'tax')
