@@ -168,6 +168,62 @@ def test_first_day_both_ends_counts_the_borrowing_day(cli):
     assert d["ledger"][6]["days"] == 33  # after the 04-25 borrowing
 
 
+def test_minpo_589_2_both_ends_counts_a_borrowing_day_once_at_the_new_balance(cli):
+    """issue 11 §1 item 2; 民法589条2項 (interest from the day the money is received); rules-reference §13:
+    every day counted once, at the balance in force that day. In ref 8-1 the 2001-04-25 repayment row is
+    followed by a borrowing on the same day: the interval up to it ends 04-24 (03-31 … 04-24 = 25 days),
+    and 04-25 opens the next interval at the new balance (04-25 … 05-27 = 33 days). Before the fix
+    04-25 was counted twice (26 + 33)."""
+    d = run(cli, str(EXAMPLES / "ref-8-1.csv"), "--first-day", "both-ends")
+    rows = d["ledger"]
+    assert [r["days"] for r in rows[3:7]] == [32, 25, 0, 33]
+    # 2001-01-15 … 2001-09-30 inclusive: every day once
+    assert sum(r["days"] for r in rows) == 259
+
+
+def test_minpo_589_2_both_ends_interval_ending_on_a_borrowing_day_ends_the_day_before(cli, tmp_path):
+    """issue 11 §1 item 2 (民法589条2項), COMPUTED: 100,000 borrowed 2021-01-10, 100,000 more 2021-02-10,
+    10,000 repaid 2021-03-10, cap 18%. Both ends: 01-10 … 02-09 = 31 days at 100,000 → 1,528;
+    02-10 … 03-10 = 29 days at 200,000 → 2,860; the repayment pays 4,388 interest and 5,612 principal.
+    (One end for comparison: 31 days → 1,528 and 28 days → 2,761.)"""
+    path = write(tmp_path, "date,borrow,repay\n2021-01-10,100000,\n2021-02-10,100000,\n2021-03-10,,10000\n")
+    both = run(cli, path, "--first-day", "both-ends")["ledger"]
+    assert [(r["days"], r["interest_yen"]) for r in both] == [(0, 0), (31, 1528), (29, 2860)]
+    assert both[2]["to_interest_yen"] == 4388 and both[2]["balance_yen"] == 194388
+    one = run(cli, path)["ledger"]
+    assert [(r["days"], r["interest_yen"]) for r in one] == [(0, 0), (31, 1528), (28, 2761)]
+
+
+def test_leap_court_whole_years_at_the_annual_rate_then_calendar_days(cli, tmp_path):
+    """issue 11 §1 item 7; the court method of rules-reference §1.2 (岡山地裁 「年に満つる期間は，年利計算」;
+    東京地裁民事21部), COMPUTED: 500,000 borrowed 2003-02-28 (18%), 100,000 repaid 2004-03-31.
+    The interval 2003-03-01 … 2004-03-31 is one whole year (to 2004-02-29, 民法143条) + 31/366:
+    90,000 + 7,622.95 → 97,622. --leap calendar: 306/365 + 91/366 → 97,829."""
+    path = write(tmp_path, "date,borrow,repay\n2003-02-28,500000,\n2004-03-31,,100000\n")
+    court = run(cli, path, "--leap", "court")
+    row = court["ledger"][1]
+    assert (row["days"], row["whole_years"], row["day_parts"]) == (397, 1, [{"days": 31, "denominator": 366}])
+    assert row["interest_yen"] == 97622
+    assert court["options"]["leap"] == "court"
+    assert any("年に満つる期間" in a for a in court["assumptions"])
+    cal = run(cli, path)["ledger"][1]
+    assert (cal["whole_years"], cal["interest_yen"]) == (0, 97829)
+    # the same span by `saiken damages --method court` (one part: sum, then floor)
+    dmg = cli("damages", "--principal", "500000", "--rate", "18%", "--from", "2003-03-01", "--to", "2004-03-31",
+              "--method", "court", "--json").json()
+    assert dmg["total_yen"] == 97622
+
+
+def test_leap_court_under_a_year_is_the_calendar_split(cli):
+    """issue 11 §1 item 7: below one year the court method is the calendar split (ref 8-1 unchanged to the
+    yen, its 2,299-day last interval is 6 whole years + 92/365 + 16/366 = the same 6,997)."""
+    d = run(cli, str(EXAMPLES / "ref-8-1.csv"), "--as-of", "2008-01-16", "--leap", "court")
+    rows = d["ledger"]
+    assert [r["whole_years"] for r in rows] == [0] * 11 + [6]
+    assert rows[-1]["day_parts"] == [{"days": 92, "denominator": 365}, {"days": 16, "denominator": 366}]
+    assert rows[-1]["overpayment_interest_yen"] == 6997 and d["claim_total_yen"] == 29363
+
+
 def test_new_borrowing_absorbs_overpayment_interest_first_then_overpayment(cli, tmp_path):
     """最判平成25年4月11日 / 平成25年7月18日: pool first, then the overpayment; bracket on what is left."""
     text = "date,borrow,repay\n2001-01-15,500000,\n2001-07-27,,600000\n2003-07-27,1000000,\n"

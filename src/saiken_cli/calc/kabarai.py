@@ -42,7 +42,7 @@ SCHEMA_VERSION = "1"
 ONE_DAY = timedelta(days=1)
 OVERPAY_CHOICES = ("5", "3", "split")
 FIRST_DAY_CHOICES = ("one-end", "both-ends")
-LEAP_CHOICES = ("calendar", "365")
+LEAP_CHOICES = ("calendar", "365", "court")
 
 ART_489 = Citation(law="民法", article="489", paragraph="1", en="payments go to costs, then interest, then principal")
 ART_704 = Citation(law="民法", article="704", en="a knowing recipient returns the benefit with interest")
@@ -106,6 +106,7 @@ class LedgerRow:
     borrow_yen: int
     repay_yen: int
     days: int
+    whole_years: int  # --leap court: whole years at the annual rate, before day_parts
     day_parts: tuple[tuple[int, int], ...]  # (days, denominator)
     cap_rate: Decimal | None  # the cap rate the interest of this interval used
     interest_yen: int  # lawful interest accrued over the interval
@@ -128,6 +129,7 @@ class LedgerRow:
             "borrow_yen": self.borrow_yen,
             "repay_yen": self.repay_yen,
             "days": self.days,
+            "whole_years": self.whole_years,
             "day_parts": [{"days": d, "denominator": n} for d, n in self.day_parts],
             "rate_percent": percent_str(self.cap_rate) if self.cap_rate is not None else None,
             "interest_yen": self.interest_yen,
@@ -271,23 +273,30 @@ class KabaraiResult:
 # --- pieces ---------------------------------------------------------------------------
 
 
-def interval_parts(prev_on: date, on: date, *, count_first: bool, leap: str) -> tuple[tuple[int, int], ...]:
-    """The days between two transaction dates, cut at each 31 December: ((days, 365|366), …).
+def interval_parts(first: date, last: date, *, leap: str) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """The days ``first`` … ``last`` (inclusive) as ``(whole_years, ((days, 365|366), …))``.
 
-    片端 (``count_first=False``): the days after ``prev_on`` up to and including ``on``.
-    ``count_first``: ``prev_on`` counts too (初日算入 after a borrowing).
+    ``calendar``: the days cut at each 31 December, each piece over the length of its year;
+    ``365``: the same pieces, every one over 365; ``court``: an interval of a year or more
+    first counts its whole years at the annual rate (民法143条, as the courts' method of
+    rules-reference §1.2 does), the rest cut by calendar year over 365/366.
     """
-    first = prev_on if count_first else prev_on + ONE_DAY
-    if first > on:
-        return ()
+    if first > last:
+        return 0, ()
+    years = 0
+    if leap == "court":
+        years, years_end = periods.whole_years_within(first, last)
+        first = years_end + ONE_DAY
+        if first > last:
+            return years, ()
     parts = []
-    for a, b, length in daycount.split_by_calendar_year(first, on):
-        parts.append((daycount.days_inclusive(a, b), length if leap == "calendar" else 365))
-    return tuple(parts)
+    for a, b, length in daycount.split_by_calendar_year(first, last):
+        parts.append((daycount.days_inclusive(a, b), 365 if leap == "365" else length))
+    return years, tuple(parts)
 
 
-def year_fraction(parts: tuple[tuple[int, int], ...]) -> Fraction:
-    return sum((Fraction(d, n) for d, n in parts), Fraction(0))
+def year_fraction(years: int, parts: tuple[tuple[int, int], ...]) -> Fraction:
+    return sum((Fraction(d, n) for d, n in parts), Fraction(years))
 
 
 def overpay_rate_row(arose_on: date, choice: str) -> Row:
@@ -325,7 +334,7 @@ def _validate(inp: KabaraiInput) -> None:
     if o.first_day not in FIRST_DAY_CHOICES:
         raise InputError("--first-day", o.first_day, "one-end or both-ends")
     if o.leap not in LEAP_CHOICES:
-        raise InputError("--leap", o.leap, "calendar or 365")
+        raise InputError("--leap", o.leap, "calendar, 365 or court")
     txs = inp.transactions
     if not txs:
         raise InputError(inp.source, "(no rows)", "a history with at least one borrowing")
@@ -378,16 +387,27 @@ def compute(inp: KabaraiInput) -> KabaraiResult:
         pool = 0
         tranches: list[Tranche] = []
         cap: Cap | None = None
-        prev_on: date | None = None
-        prev_borrowed = False
+        # the last day already counted: every day is counted once, at the balance in force
+        # that day. 片端 (one-end): an interval runs from the day after the previous
+        # transaction through this one. 両端 (both-ends, 民法589条2項: interest from the day
+        # the money is received): a borrowing day belongs to the interval that starts on it,
+        # so the interval that ends on a borrowing day ends the day before.
+        counted_through: date | None = None
+        borrow_days = {t.on for t in group if t.borrow_yen} if o.first_day == "both-ends" else set()
 
-        def accrue(on: date) -> tuple[int, tuple, int, int, tuple]:
-            """Interest and 過払利息 from prev_on to ``on``: (days, parts, interest, overpay interest, rates)."""
-            if prev_on is None:
-                return 0, (), 0, 0, ()
-            parts = interval_parts(prev_on, on, count_first=o.first_day == "both-ends" and prev_borrowed, leap=o.leap)
-            yf = year_fraction(parts)
-            days = sum(d for d, _ in parts)
+        def accrue(on: date, *, base_date: bool = False) -> tuple[int, int, tuple, int, int, tuple]:
+            """Interest and 過払利息 up to ``on`` (through it when it is the base date):
+            (days, whole years, parts, interest, overpay interest, rates)."""
+            nonlocal counted_through
+            last = on - ONE_DAY if on in borrow_days and not base_date else on
+            if counted_through is None:
+                counted_through = last
+                return 0, 0, (), 0, 0, ()
+            first = counted_through + ONE_DAY
+            counted_through = max(counted_through, last)
+            years, parts = interval_parts(first, last, leap=o.leap)
+            yf = year_fraction(years, parts)
+            days = daycount.days_inclusive(first, last) if first <= last else 0
             interest = 0
             over = 0
             rates: tuple = ()
@@ -402,10 +422,10 @@ def compute(inp: KabaraiInput) -> KabaraiResult:
                     if t.amount_yen:
                         by_rate[t.rate] = by_rate.get(t.rate, 0) + t.amount_yen
                 rates = tuple(by_rate.items())
-            return days, parts, interest, over, rates
+            return days, years, parts, interest, over, rates
 
         for tx in group:
-            days, parts, interest, over, rates = accrue(tx.on)
+            days, years, parts, interest, over, rates = accrue(tx.on)
             rate_used = cap.rate if (cap is not None and balance > 0) else None
             pool += over
             to_interest = to_principal = 0
@@ -449,21 +469,19 @@ def compute(inp: KabaraiInput) -> KabaraiResult:
             kind = "borrow+repay" if tx.borrow_yen and tx.repay_yen else ("borrow" if tx.borrow_yen else "repay")
             ledger.append(
                 LedgerRow(
-                    s_index, tx.line, tx.on, kind, tx.borrow_yen, tx.repay_yen, days, parts, rate_used, interest,
+                    s_index, tx.line, tx.on, kind, tx.borrow_yen, tx.repay_yen, days, years, parts, rate_used, interest,
                     to_interest, to_principal, unpaid, balance, rates, over, absorbed_i, absorbed_p, pool,
                 )
             )
-            prev_on = tx.on
-            prev_borrowed = bool(tx.borrow_yen)
 
-        if as_of > group[-1].on:
-            days, parts, interest, over, rates = accrue(as_of)
+        if counted_through is not None and counted_through < as_of:  # both ends: a last borrowing day counts too
+            days, years, parts, interest, over, rates = accrue(as_of, base_date=True)
             rate_used = cap.rate if (cap is not None and balance > 0) else None
             pool += over
             unpaid += interest
             ledger.append(
                 LedgerRow(
-                    s_index, None, as_of, "as_of", 0, 0, days, parts, rate_used, interest, 0, 0, unpaid, balance,
+                    s_index, None, as_of, "as_of", 0, 0, days, years, parts, rate_used, interest, 0, 0, unpaid, balance,
                     rates, over, 0, 0, pool,
                 )
             )
@@ -507,16 +525,19 @@ def _explain(inp, rate_rows, cap_changes, series_results, arisings, notes, warni
             "日数は片端 (前回取引日の翌日から当日まで) (名古屋式) / days counted one end: from the day after the previous transaction "
             "through the day of this one"
             if o.first_day == "one-end"
-            else "日数は借入日を算入 (初日算入, 民法589条2項): 借入のあった日から始まる区間は1日多い (INTERPRETATION) / the day of a "
-            "borrowing counts (an interval that starts on a borrowing day is one day longer)"
+            else "日数は借入日を算入 (初日算入, 民法589条2項): 各日を一度だけ、その日の残高で数える。借入日は借入後の残高で数え、借入日に"
+            "終わる区間はその前日まで (INTERPRETATION) / the day of a borrowing counts, once, at the balance after the borrowing: "
+            "the interval that ends on a borrowing day ends the day before"
         ),
-        (
-            "暦年ごとに365日または366日 (閏年) で除し、区間ごとに円未満切捨て / days divided by the length of their calendar year, "
-            "floored once per interval"
-            if o.leap == "calendar"
-            else "閏年も365日で除す (--leap 365; 過払い計算の実務は閏年366日: rules-reference §1.5) / every year divided by 365, "
-            "floored once per interval"
-        ),
+        {
+            "calendar": "暦年ごとに365日または366日 (閏年) で除し、区間ごとに円未満切捨て / days divided by the length of their "
+            "calendar year, floored once per interval",
+            "365": "閏年も365日で除す (--leap 365; 過払い計算の実務は閏年366日: rules-reference §1.5) / every year divided by 365, "
+            "floored once per interval",
+            "court": "1年以上の区間は年に満つる期間を年利で、残りの日数を暦年ごとに365日または366日で除す (裁判所方式: 岡山地裁・東京地裁"
+            "民事21部; 民法143条), 区間ごとに円未満切捨て / an interval of a year or more: whole years at the annual rate, the "
+            "rest by calendar year over 365/366 (the court method), floored once per interval",
+        }[o.leap],
         "同日の取引はファイルの順; 借入と返済が同じ行にあれば返済→借入の順 / same-day rows in file order; a row with both "
         "applies the repayment first",
     ]

@@ -20,7 +20,7 @@ Example:
 
 OVERPAY = {"5": "5", "5%": "5", "3": "3", "3%": "3", "split": "split", "分割": "split"}
 FIRST_DAY = {"one-end": "one-end", "片端": "one-end", "both-ends": "both-ends", "両端": "both-ends", "初日算入": "both-ends"}
-LEAP = {"calendar": "calendar", "暦年": "calendar", "366": "calendar", "365": "365"}
+LEAP = {"calendar": "calendar", "暦年": "calendar", "366": "calendar", "365": "365", "court": "court", "裁判所": "court"}
 FORMATS = {"table": "table", "md": "md", "markdown": "md", "csv": "csv", "json": "json"}
 
 
@@ -195,7 +195,7 @@ def kabarai(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="過払利息の計算基準日 (default: the last transaction).")] = None,
     overpay_interest: Annotated[str, typer.Option("--overpay-interest", help="過払利息: 5 | 3 | split (5% before 2020-04-01, 3% after; 附則15条).")] = "split",
     first_day: Annotated[str, typer.Option("--first-day", help="one-end (片端, 名古屋式) | both-ends (借入日を算入).")] = "one-end",
-    leap: Annotated[str, typer.Option("--leap", help="calendar (閏年366日) | 365.")] = "calendar",
+    leap: Annotated[str, typer.Option("--leap", help="calendar (閏年366日) | 365 | court (1年以上の区間は年単位+暦年日割).")] = "calendar",
     split_at: Annotated[Optional[list[str]], typer.Option("--split-at", help="分断: transactions after DATE form a separate series (repeatable).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table (default) | md | csv | json: how to print the ledger.")] = "table",
     json_out: JsonOpt = False,

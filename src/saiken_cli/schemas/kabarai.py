@@ -30,6 +30,7 @@ class LedgerRow(BaseModel):
     borrow_yen: int
     repay_yen: int
     days: int
+    whole_years: int
     day_parts: list[DayPart]
     rate_percent: Optional[str]
     interest_yen: int
@@ -48,7 +49,7 @@ class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
     overpay_interest: Literal["5", "3", "split"]
     first_day: Literal["one-end", "both-ends"]
-    leap: Literal["calendar", "365"]
+    leap: Literal["calendar", "365", "court"]
     split_at: list[str]
     series: Literal["one", "split"]
 
