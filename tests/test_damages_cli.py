@@ -45,7 +45,7 @@ def test_payments_report_remaining_principal_and_unpaid_damages(cli):
 def test_compare_prints_every_method_with_the_difference(cli):
     d = cli(*BASE[:2], "100000", "--rate", "18%", "--from", "2006-08-02", "--to", "2008-02-15", "--method", "court", "--compare", "--json").json()
     methods = {c["method"]: c for c in d["comparison"]}
-    assert set(methods) == {"simple365", "court", "court-each", "kyotaku", "actual"}
+    assert set(methods) == {"simple365", "court", "court-each", "court-365", "kyotaku", "actual"}
     assert methods["court"]["difference_yen"] == 0
     assert methods["court-each"]["difference_yen"] == -1
 

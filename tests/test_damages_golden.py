@@ -231,3 +231,85 @@ def test_a_rate_above_the_interest_restriction_damages_cap_warns(principal, rate
         assert cap_warnings == []
     else:
         assert len(cap_warnings) == 1 and expect in cap_warnings[0]
+
+
+# --- issue 11 §1 items 4 and 6 -------------------------------------------------------------
+
+
+def test_tokyo_21bu_example_i_leap_fraction_71141():
+    """東京地裁民事第21部 【案内】利息・損害金の計算について, example イ (as quoted in the Risokkey ReadMe,
+    http://www5d.biglobe.ne.jp/Jusl/Soft/Risokkey/ReadMe.html): 100,000円 18%, 起算日 R3.8.2, 申立日 R7.7.15:
+    3 years 54,000.0 + 152/366 7,475.4 + 196/365 9,665.7, added, floored → 71,141."""
+    r = compute(DamagesInput(100_000, R("0.18"), method="court", first_on=D(2021, 8, 2), last_on=D(2025, 7, 15)))
+    assert r.total_yen == 71_141
+    parts = r.segments[0].parts
+    assert [(p.kind, p.count, p.denominator) for p in parts] == [("years", 3, None), ("days", 152, 366), ("days", 196, 365)]
+
+
+COURT_365_CASES = [
+    # id, principal, rate, from, to, court-365, court
+    ("民事利息電卓③ COMPUTED: 1 year + 60 days of 2024 (incl. 02-29) ÷365", 500_000, "0.2", D(2023, 2, 1), D(2024, 3, 31), 116_438, 116_393),
+    ("民事利息電卓③ COMPUTED: whole year containing 02-29 is one year", 500_000, "0.2", D(2024, 1, 1), D(2024, 12, 31), 100_000, 100_000),
+    ("民事利息電卓③ COMPUTED: 14 days of leap-year August ÷365", 100_000, "0.18", D(2023, 8, 2), D(2024, 8, 15), 18_690, 18_688),
+    ("岡山地裁 1-4 (no leap fraction): same as court 36,690", 100_000, "0.18", D(2005, 8, 2), D(2007, 8, 15), 36_690, 36_690),
+]
+
+
+@pytest.mark.parametrize("case", COURT_365_CASES, ids=[c[0] for c in COURT_365_CASES])
+def test_minji_risoku_dentaku_method_3_court_365(case):
+    """issue 11 §1 item 6: 「1年に満たない期間につき,年365日の日割計算による」計算 (民事利息電卓 計算方法③,
+    minji-risoku-dentaku.yasuho.jp; Risokkey): whole years at the annual rate, the rest ÷365 even in a leap year."""
+    _, principal, rate, first, last, court_365, court = case
+    r = compute(DamagesInput(principal, R(rate), method="court-365", first_on=first, last_on=last))
+    assert r.total_yen == court_365
+    assert all(p.denominator in (None, 365) for p in r.segments[0].parts)
+    assert compute(DamagesInput(principal, R(rate), method="court", first_on=first, last_on=last)).total_yen == court
+
+
+def _leap_warning(r):
+    return [w for w in r.warnings if "年365日の日割" in w]
+
+
+@pytest.mark.parametrize(
+    "principal, rate, first, last, method, caps_named, court_yen",
+    [
+        # 7条1項: 20% for business lending, any principal
+        (500_000, "0.2", D(2024, 1, 1), D(2024, 12, 31), "simple365", ["7条1項"], 100_000),
+        # under 10万: 1条 20% and 7条 20% both
+        (99_999, "0.2", D(2024, 2, 29), D(2024, 3, 10), "simple365", ["1条1項", "7条1項"], None),
+        # 100万以上: 4条 1.46 × 15% = 21.9%
+        (1_000_000, "0.219", D(2024, 2, 1), D(2024, 3, 1), "simple365", ["4条1項"], None),
+        # court-365: the leap day among the days after the whole years
+        (500_000, "0.2", D(2023, 2, 1), D(2024, 3, 31), "court-365", ["7条1項"], 116_393),
+    ],
+)
+def test_okayama_note_1_365_day_clause_at_the_cap_over_29_february_warns(principal, rate, first, last, method, caps_named, court_yen):
+    """issue 11 §1 item 4; 岡山地裁 「利息・損害金の計算について」 ※1: 「利息制限法及び消費者契約法の上限利率の契約については、
+    閏年に関する特約を適用した場合には、閏年において上限利率を超えるため、特約は認めていません。」"""
+    r = compute(DamagesInput(principal, R(rate), method=method, first_on=first, last_on=last))
+    (w,) = _leap_warning(r)
+    for name in caps_named:
+        assert name in w
+    court = compute(DamagesInput(principal, R(rate), method="court", first_on=first, last_on=last)).total_yen
+    assert court < r.total_yen and f"{court:,}円" in w
+    assert any(c.document == "利息・損害金の計算について ※1" for c in r.citations)
+    if court_yen is not None:
+        assert court == court_yen
+
+
+@pytest.mark.parametrize(
+    "principal, rate, first, last, method",
+    [
+        (500_000, "0.199", D(2024, 1, 1), D(2024, 12, 31), "simple365"),  # 19.9 × 366/365 = 19.95% < 20%
+        (500_000, "0.2", D(2023, 1, 1), D(2023, 12, 31), "simple365"),  # no leap year
+        (500_000, "0.2", D(2024, 3, 1), D(2024, 3, 31), "simple365"),  # leap year, but no 29 February
+        (500_000, "0.2", D(2024, 1, 1), D(2024, 2, 28), "simple365"),  # the day before 29 February
+        (500_000, "0.2", D(2024, 1, 1), D(2024, 12, 31), "court"),  # the court method is within the cap
+        (500_000, "0.2", D(2024, 1, 1), D(2024, 12, 31), "court-365"),  # the leap day is inside the whole year
+        (100_000, "0.18", D(2023, 8, 2), D(2024, 8, 15), "court-365"),  # the ÷365 days have no 29 February
+        (1_000_000, "0.18", D(2024, 1, 1), D(2024, 12, 31), "simple365"),  # 18% is below every cap for 100万 (15% is 1条, 21.9% 4条, 20% 7条)
+    ],
+)
+def test_okayama_note_1_no_warning_on_the_other_side(principal, rate, first, last, method):
+    r = compute(DamagesInput(principal, R(rate), method=method, first_on=first, last_on=last))
+    assert _leap_warning(r) == []

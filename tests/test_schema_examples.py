@@ -148,7 +148,7 @@ dates = st.dates(min_value=__import__("datetime").date(2000, 1, 1), max_value=__
     rate=st.sampled_from(["0.146", "20%", "legal", "0.03", "1割"]),
     first=dates,
     span=st.integers(0, 4000),
-    method=st.sampled_from(["simple365", "court", "court-each", "kyotaku", "actual"]),
+    method=st.sampled_from(["simple365", "court", "court-each", "court-365", "kyotaku", "actual"]),
     compare=st.booleans(),
     pay=st.one_of(st.none(), st.tuples(st.integers(0, 4000), st.integers(1, 10**9))),
 )

@@ -7,6 +7,8 @@ damages = principal × rate × time, where "time" is counted by a declared metho
 - ``court``      : whole years at the annual rate, the rest split by calendar year ÷365/÷366,
                    summed, floored once (東京地裁民事21部)
 - ``court-each`` : the same, each part floored before adding (岡山地裁の計算例)
+- ``court-365``  : whole years at the annual rate, the rest ÷365 even in a leap year (the
+                   clause 「1年に満たない期間は年365日の日割」; 民事利息電卓 ③, Risokkey)
 - ``kyotaku``    : whole years, the rest ÷366 if the year from its first day contains 29 Feb
                    (法務局, 抽象的2月29日説)
 - ``actual``     : every day ÷ the length of its own calendar year
@@ -38,7 +40,7 @@ from saiken_cli.errors import ConflictError, InputError, RuleNotInForce
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
 SCHEMA_VERSION = "1"
-METHODS = ("simple365", "court", "court-each", "kyotaku", "actual")
+METHODS = ("simple365", "court", "court-each", "court-365", "kyotaku", "actual")
 ONE_DAY = timedelta(days=1)
 
 ART_419 = Citation(law="民法", article="419", paragraph="1", en="money debts: damages at the statutory rate, or the agreed rate if higher")
@@ -50,6 +52,13 @@ ART_17_3 = Citation(
     article="附則17条",
     paragraph="3",
     en="the date default began decides the statutory rate",
+)
+
+OKAYAMA_NOTE_1 = Citation(
+    authority="岡山地方裁判所",
+    document="利息・損害金の計算について ※1",
+    url="https://www.courts.go.jp/okayama/saiban/tetuzuki/s11_2/index.html",
+    en="「利息制限法及び消費者契約法の上限利率の契約については、閏年に関する特約を適用した場合には、閏年において上限利率を超えるため、特約は認めていません。」",
 )
 
 
@@ -501,6 +510,62 @@ def _cap_warnings(principal_yen: int, rate: Decimal, delay_started_on: date | No
     return [f"{ja}。金銭消費貸借なら超過部分は無効 (saiken seigen で確認) / {en}; for a loan the excess is void"]
 
 
+#: Methods that divide a day of a leap year by 365 (a 365-day clause).
+_DIVIDE_BY_365 = ("simple365", "court-365")
+
+
+def _leap_clause_warnings(
+    principal_yen: int, rate: Decimal, m: Method, first_on: date, last_on: date, total_yen: int, court_yen: int
+) -> list[str]:
+    """A 365-day clause at a 利息制限法 ceiling over a span with 29 February (岡山地裁 ※1).
+
+    Counting a day of a leap year as 1/365 of a year charges, over days (divided by 365)
+    that include a 29 February, more than the annual rate: at a rate that is itself a ceiling (1条 interest,
+    4条 damages, 7条 business damages for this principal) that exceeds the ceiling, and the
+    court does not accept the clause. Warned when ``rate × 366/365`` is above a ceiling the
+    rate itself does not exceed, and the method's figure is above the court method's.
+    """
+    if m.key not in _DIVIDE_BY_365 or total_yen <= court_yen:
+        return []
+    divided_from = first_on  # the first day divided by 365: after the whole years, for court-365
+    if m.whole_years:
+        divided_from = periods.whole_years_within(first_on, last_on)[1] + ONE_DAY
+    if not daycount.contains_feb29(divided_from, last_on):
+        return []
+    if rate * 366 / 365 <= _lowest_damages_cap() and rate * 366 / 365 <= _lowest_interest_cap():
+        return []
+    from saiken_cli.calc import caps
+
+    try:
+        bracket = caps.interest_cap(principal_yen, first_on)
+    except RuleNotInForce:
+        return []
+    ceilings = [(bracket.rate, "1条1項 (利息)", "art. 1(1), interest")]
+    found = _damages_caps(principal_yen, first_on)
+    if found is not None:
+        business, other = found
+        ceilings += [(other, "4条1項 (損害金)", "art. 4(1), damages"), (business, "7条1項 (貸金業者の損害金)", "art. 7(1), business damages")]
+    hit = [(c, ja, en) for c, ja, en in ceilings if rate <= c < rate * 366 / 365]
+    if not hit:
+        return []
+    ja_caps = "・".join(f"{percent_text(c)}% (利息制限法{ja})" for c, ja, _ in hit)
+    en_caps = ", ".join(f"{percent_text(c)}% ({en})" for c, _, en in hit)
+    return [
+        f"年365日の日割 (--method {m.key}) で2月29日を含む期間を計算すると、年{percent_text(rate)}% は上限 {ja_caps} を超える"
+        f" (閏年の1日を1/365年と数えるため、2月29日を含む期間では年利を超えて課される)。岡山地裁は上限利率の契約に閏年特約 (年365日の日割) を認めない。裁判所方式"
+        f" (--method court: 年単位+暦年日割、閏年366日) では {court_yen:,}円 (差 {court_yen - total_yen:+,}円) / a 365-day "
+        f"clause over a span with 29 February charges more than the ceiling {en_caps}; the court method gives {court_yen:,} yen"
+    ]
+
+
+@cache
+def _lowest_interest_cap() -> Decimal:
+    from saiken_cli.calc import caps
+
+    table = rules.load(caps.TABLE)
+    return min(t["rate"] for r in table.rows if r.key == "interest" for t in r.tiers)
+
+
 def compute(inp: DamagesInput) -> DamagesResult:
     if inp.principal_yen <= 0:
         raise InputError("--principal", inp.principal_yen, "a positive amount in yen")
@@ -577,17 +642,21 @@ def compute(inp: DamagesInput) -> DamagesResult:
 
     citations.extend(m.row.citations)
     comparison: list[tuple[str, int]] = []
-    if first_on is not None and (inp.compare or m.key == "simple365"):
+    if first_on is not None and (inp.compare or m.key in _DIVIDE_BY_365):
         assert last_on is not None
-        # simple365 without --compare needs only the court figure (for its note)
+        # simple365 / court-365 without --compare need only the court figure (for the note and the leap warning)
         for other in METHODS if inp.compare else ("court",):
             if other == m.key:
                 comparison.append((other, total))
                 continue
             other_total = _accrue_span(inp.principal_yen, rate, method(other), first_on, last_on, inp.payments, detail=False)[1]
             comparison.append((other, other_total))
+        court_total = dict(comparison)["court"]
+        leap_warnings = _leap_clause_warnings(inp.principal_yen, rate, m, first_on, last_on, total, court_total)
+        if leap_warnings:
+            warnings.extend(leap_warnings)
+            citations.append(OKAYAMA_NOTE_1)
         if m.key == "simple365":
-            court_total = dict(comparison)["court"]
             if court_total != total:
                 notes.append(
                     f"裁判所方式 (--method court: 年単位+暦年日割, 閏年366日) では {court_total:,}円 "

@@ -138,7 +138,7 @@ def damages(
     from_: Annotated[Optional[str], typer.Option("--from", help="First day damages accrue (inclusive): ISO or 和暦.")] = None,
     to: Annotated[Optional[str], typer.Option("--to", help="Last day (inclusive): the payment or filing date.")] = None,
     due_date: Annotated[Optional[str], typer.Option("--due-date", help="期限: damages start the day after (民法412条1項).")] = None,
-    method: Annotated[str, typer.Option("--method", help="simple365 | court | court-each | kyotaku | actual.")] = "simple365",
+    method: Annotated[str, typer.Option("--method", help="simple365 | court | court-each | court-365 | kyotaku | actual.")] = "simple365",
     commercial: Annotated[bool, typer.Option("--commercial", help="With --rate legal: 商事法定利率 6% for defaults before 2020-04-01.")] = False,
     payment: Annotated[Optional[list[str]], typer.Option("--payment", help="Partial payment DATE:AMOUNT (repeatable); 民法489条.")] = None,
     compare: Annotated[bool, typer.Option("--compare", help="Show every method side by side.")] = False,

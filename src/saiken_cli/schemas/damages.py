@@ -8,7 +8,7 @@ from pydantic import Field
 
 from saiken_cli.schemas._common import Citation, DecimalStr, IsoDate, RuleRow, Strict, Yen
 
-Method = Literal["simple365", "court", "court-each", "kyotaku", "actual"]
+Method = Literal["simple365", "court", "court-each", "court-365", "kyotaku", "actual"]
 ExactYen = Field(pattern=r"^[0-9]+\.[0-9]{6}$", description="The exact amount before rounding, 6 decimal places (display only).")
 
 
