@@ -94,7 +94,9 @@ def test_json_mode_prints_only_json_and_warnings_go_to_stderr(cli):
 def test_as_of_defaults_to_today_in_the_cli_only(cli):
     r = cli("jikou", "--last-payment", "2019-05-01", "--json")
     assert r.exit_code == 0
-    assert r.json()["as_of"] == date.today().isoformat()
+    from saiken_cli import today
+
+    assert r.json()["as_of"] == today.today().isoformat()  # today in Japan (tests/test_today.py)
 
 
 def test_human_output_ja_and_en(cli):

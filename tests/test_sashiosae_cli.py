@@ -100,12 +100,12 @@ def test_beyond_verified_through_warns_on_both_sides(cli):
 
 
 def test_default_paid_on_is_today_and_said(cli):
-    from datetime import date
+    from saiken_cli import today
 
     r = cli("sashiosae", "--net", "300000", "--json")
     assert r.exit_code == 0
     out = r.json()
-    assert out["paid_on"] == date.today().isoformat()
+    assert out["paid_on"] == today.today().isoformat()  # today in Japan (tests/test_today.py)
     assert any("--paid-on" in a for a in out["assumptions"])
 
 

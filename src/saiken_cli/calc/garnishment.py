@@ -365,8 +365,8 @@ def compute(inp: GarnishmentInput) -> GarnishmentResult:
     net, comp, steps, assumptions, warnings = _build_net(inp)
     if inp.paid_on_assumed:
         assumptions.append(
-            f"支払日の指定なし: {inp.paid_on.isoformat()} (本日) の法令で計算 / no --paid-on: the rules in force on "
-            f"{inp.paid_on.isoformat()} (today) were used"
+            f"支払日の指定なし: {inp.paid_on.isoformat()} (日本時間の本日) の法令で計算 / no --paid-on: the rules in force on "
+            f"{inp.paid_on.isoformat()} (today in Japan) were used"
         )
     if inp.tax:
         return _compute_tax(inp, net, comp, steps, assumptions, warnings)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Annotated, Any, Optional
 
 from saiken_cli.commands.common import Imports, check_lang, take_bool, take_list, take_str
@@ -89,12 +88,22 @@ def build_input(
     events: list[str] | None = None,
     apply_142: bool = False,
 ):
-    """Flags (strings, as typed) → JikouInput. ``today`` is the CLI's clock (the default of --as-of)."""
+    """Flags (strings, as typed) → JikouInput. ``today`` is the default of --as-of (None: today
+    in Japan, saiken_cli.today); a blank --as-of is refused, not read as today."""
     p, CLAIM_TYPES, CREDITOR_ALIASES, JikouInput = _m.p, _m.calc.CLAIM_TYPES, _m.calc.CREDITOR_ALIASES, _m.calc.JikouInput
 
     def d(value: Optional[str], flag: str):
         return p.parse_date(value, flag) if value not in (None, "") else None
 
+    if as_of is None:
+        if today is None:
+            from saiken_cli import today as japan
+
+            today = japan.today()
+    else:
+        from saiken_cli.today import require_not_blank
+
+        require_not_blank(as_of, "--as-of")
     return JikouInput(
         as_of=d(as_of, "--as-of") or today,
         last_payment_on=d(last_payment, "--last-payment"),
@@ -181,12 +190,12 @@ def jikou(
 
     lang = check_lang(lang)
     inp = build_input(
-        as_of=as_of, today=date.today(), last_payment=last_payment, due_date=due_date,
+        as_of=as_of, today=None, last_payment=last_payment, due_date=due_date,
         acceleration_date=acceleration_date, subrogation_date=subrogation_date, judgment_date=judgment_date,
         contract_date=contract_date, creditor=creditor, debtor_merchant=debtor_merchant, claim_type=claim_type,
         events=event, apply_142=apply_142,
     )
-    payload = compute(inp).to_dict()
+    payload = _with_today(compute(inp).to_dict(), as_of is None)
     emit(payload, None if json_out else view(payload, lang), json_mode=json_out, lang=lang)
 
 
@@ -207,7 +216,7 @@ def record(fields) -> dict[str, Any]:
     """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
     inp = build_input(
         as_of=take_str(fields, "as-of"),
-        today=date.today(),
+        today=None,
         last_payment=take_str(fields, "last-payment"),
         due_date=take_str(fields, "due-date"),
         acceleration_date=take_str(fields, "acceleration-date"),
@@ -220,7 +229,17 @@ def record(fields) -> dict[str, Any]:
         events=take_list(fields, "event"),
         apply_142=take_bool(fields, "apply-142"),
     )
-    return _m.calc.compute(inp).to_dict()
+    return _with_today(_m.calc.compute(inp).to_dict(), take_str(fields, "as-of") is None)
+
+
+def _with_today(payload: dict[str, Any], defaulted: bool) -> dict[str, Any]:
+    """Say in the output when --as-of defaulted to today in Japan (saiken_cli.today)."""
+    if defaulted:
+        from saiken_cli import today
+
+        payload["assumptions"].append(today.assumption("--as-of"))
+        payload["today"] = today.meta()
+    return payload
 
 # For the start-up fast path (entry.py): flags without a value, repeatable, required.
 SWITCHES = ('debtor-merchant', 'apply-142')

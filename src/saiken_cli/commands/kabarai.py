@@ -44,7 +44,11 @@ def build_input(
         leap=p.parse_choice(leap, "--leap", LEAP),
         split_at=tuple(sorted(p.parse_date(s, "--split-at") for s in (split_at or []))),
     )
-    as_of_on = p.parse_date(as_of, "--as-of") if as_of not in (None, "") else None
+    if as_of is not None:
+        from saiken_cli.today import require_not_blank
+
+        require_not_blank(as_of, "--as-of")
+    as_of_on = p.parse_date(as_of, "--as-of") if as_of is not None else None
     txs = read_history(file)
     from pathlib import Path
 

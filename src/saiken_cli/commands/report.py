@@ -169,7 +169,9 @@ def views(payload: dict[str, Any], lang: str):
     title = L(lang, "事件報告書", "Case report")
     if case.get("title"):
         title += f": {case['title']}"
-    summary = [(L(lang, k_ja, k_en), str(case[key])) for key, k_ja, k_en in (
+    # a report date that defaulted to today in Japan says so
+    today_note = L(lang, " (日本時間の本日)", " (today in Japan)") if payload.get("today") else ""
+    summary = [(L(lang, k_ja, k_en), str(case[key]) + (today_note if key == "as_of" else "")) for key, k_ja, k_en in (
         ("id", "事件番号", "Case"), ("debtor", "債務者", "Debtor"), ("creditor", "債権者", "Creditor"),
         ("as_of", "基準日", "As of"),
     ) if case.get(key)]
@@ -250,14 +252,20 @@ def report(
     lang = check_lang(lang)
     fmt = parsing.parse_choice(fmt, "--format", FORMATS)
     doc = load_case(case_file)
-    if as_of:
-        report_date = parsing.parse_date(as_of, "--as-of")
+    from saiken_cli import today
+
+    defaulted = False
+    if as_of is not None:
+        report_date = parsing.parse_date(today.require_not_blank(as_of, "--as-of"), "--as-of")
     elif "as_of" in doc.get("case", {}):
         raw = doc["case"]["as_of"]
         report_date = raw if isinstance(raw, date) else parsing.parse_date(str(raw), "[case] as_of")
     else:
-        report_date = date.today()  # "today" exists only in the CLI layer
+        report_date = today.today()  # today in Japan, read once per run (saiken_cli.today)
+        defaulted = True
     payload = build(doc, as_of=report_date, path=case_file)
+    if defaulted:
+        payload["today"] = today.meta()
     if fmt == "json":
         text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "md":

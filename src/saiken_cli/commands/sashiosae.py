@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any, Optional
 
 from saiken_cli.commands.common import Imports, check_lang, take_bool, take_str
@@ -79,11 +78,15 @@ def build_input(
     def yen(value, flag, allow_zero=False):
         return p.parse_yen(value, flag, allow_zero=allow_zero) if value not in (None, "") else None
 
-    if paid_on not in (None, ""):
-        paid = p.parse_date(paid_on, "--paid-on")
+    if paid_on is not None:
+        from saiken_cli.today import require_not_blank
+
+        paid = p.parse_date(require_not_blank(paid_on, "--paid-on"), "--paid-on")
         assumed = False
     else:
-        paid = date.today()  # the command layer names the clock; calc never reads it
+        from saiken_cli import today
+
+        paid = today.today()  # today in Japan, read once per run; calc never reads a clock
         assumed = True
     return GarnishmentInput(
         paid_on=paid,
@@ -204,7 +207,7 @@ def sashiosae(
         commute=commute, period=period, support=support, tax=tax, dependents=dependents, rounding=rounding,
         paid_on=paid_on,
     )
-    payload = compute(inp).to_dict()
+    payload = _with_today(compute(inp).to_dict(), inp)
     emit(payload, None if json_out else view(payload, lang), json_mode=json_out, lang=lang)
 
 
@@ -237,7 +240,16 @@ def record(fields) -> dict[str, Any]:
         rounding=take_str(fields, "rounding"),
         paid_on=take_str(fields, "paid-on"),
     )
-    return _m.calc.compute(inp).to_dict()
+    return _with_today(_m.calc.compute(inp).to_dict(), inp)
+
+
+def _with_today(payload: dict[str, Any], inp) -> dict[str, Any]:
+    """--json says when --paid-on defaulted to today in Japan (the assumption line is calc's)."""
+    if inp.paid_on_assumed:
+        from saiken_cli import today
+
+        payload["today"] = today.meta()
+    return payload
 
 # For the start-up fast path (entry.py): flags without a value, repeatable, required.
 SWITCHES = ('support', 'tax')

@@ -60,3 +60,11 @@ class RuleRow(Strict):
     status: Status
     citations: list[Citation]
     note: Optional[str] = None
+
+
+class Today(Strict):
+    """Present when a date defaulted to "today": the date in Japan, read once per run."""
+
+    date: IsoDate
+    zone: Literal["Asia/Tokyo"]
+    source: Literal["clock", "SAIKEN_TODAY"] = Field(description="the clock, or the SAIKEN_TODAY environment variable")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
-from saiken_cli.schemas._common import Citation, Strict as _Strict
+from saiken_cli.schemas._common import Citation, Strict as _Strict, Today
 
 Date = Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -80,3 +80,4 @@ class Output(_Strict):
     assumptions: list[str]
     notes: list[str]
     warnings: list[str]
+    today: Optional[Today] = Field(None, description="Only when a date defaulted to today (in Japan): that date and its source.")

@@ -6,12 +6,12 @@ is validated by that command's own schema (a union discriminated by ``command``)
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Optional, Union
 
 from pydantic import Field
 
 from saiken_cli.schemas import damages, fees, jikou, kabarai, saisei, sashiosae, seigen
-from saiken_cli.schemas._common import Strict
+from saiken_cli.schemas._common import Strict, Today
 
 SectionResult = Annotated[
     Union[damages.Output, jikou.Output, sashiosae.Output, seigen.Output, kabarai.Output, fees.Output, saisei.Output],
@@ -33,3 +33,4 @@ class Output(Strict):
     case: dict[str, Union[str, int]] = Field(description="The [case] table, with as_of (the report date).")
     sections: list[Section]
     warnings: list[str] = Field(description="Every section's warnings, prefixed with [section].")
+    today: Optional[Today] = Field(None, description="Only when a date defaulted to today (in Japan): that date and its source.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
-from saiken_cli.schemas._common import Citation as CitationOut, RuleRow
+from saiken_cli.schemas._common import Citation as CitationOut, RuleRow, Today
 
 
 class _Strict(BaseModel):
@@ -88,3 +88,4 @@ class Output(_Strict):
     assumptions: list[str]
     notes: list[str]
     warnings: list[str]
+    today: Optional[Today] = Field(None, description="Only when a date defaulted to today (in Japan): that date and its source.")
