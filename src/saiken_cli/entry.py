@@ -53,6 +53,7 @@ def run_guarded(call: Callable[[], Any]) -> int:
 
     try:
         rv = call()
+        sys.stdout.flush()  # a full disk or /dev/full shows here, inside the guard
         return rv if isinstance(rv, int) else 0
     except SaikenError as exc:
         sys.stderr.write(f"saiken: error: {exc.message}\n")
@@ -86,7 +87,14 @@ def run_guarded(call: Callable[[], Any]) -> int:
             if aborts and isinstance(exc, aborts):
                 sys.stderr.write("saiken: aborted\n")
                 return 130
-        if os.environ.get("SAIKEN_DEBUG"):
+        if isinstance(exc, OSError):
+            from saiken_cli.output import is_write_error
+
+            if is_write_error(exc):  # e.g. stdout on a full disk: the user's environment, not a bug
+                _quiet_stdout()
+                sys.stderr.write(f"saiken: error: the output cannot be written ({exc.strerror or type(exc).__name__})\n")
+                return 2
+        if os.environ.get("SAIKEN_DEBUG") == "1":  # only 1: SAIKEN_DEBUG=0 means off
             raise
         sys.stderr.write(
             f"saiken: internal error ({type(exc).__name__}); this is a bug in saiken, not in your input. "

@@ -3,6 +3,7 @@
 | exit | class            | meaning                                             |
 |------|------------------|-----------------------------------------------------|
 | 2    | InputError       | a flag value (or a batch/case field) is not accepted |
+| 2    | OutputError      | the output cannot be written (disk full, no permission, same file as an input) |
 | 3    | RuleNotInForce   | the law for the requested date is not known          |
 | 4    | RuleDataError    | a rule file under rules/data is broken               |
 
@@ -39,6 +40,14 @@ class InputError(SaikenError):
 
 class ConflictError(SaikenError):
     """Flags that cannot be combined, or a missing companion flag (exit 2)."""
+
+    exit_code = 2
+
+
+class OutputError(SaikenError):
+    """The output cannot be written, or writing it would destroy an input (exit 2).
+
+    Raised by saiken_cli.output; the message names the flag (``--output``) and the path."""
 
     exit_code = 2
 

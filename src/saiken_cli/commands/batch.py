@@ -255,6 +255,9 @@ def read_jsonl(stream, header: Header, warn) -> tuple[list[str], Iterator[Record
             except ValueError as exc:  # NaN / Infinity, which JSON does not have
                 yield {}, None, f"line {line_no}: not valid JSON ({exc})"
                 continue
+            except RecursionError:  # [[[[…]]]] thousands deep: this record's error, not the run's
+                yield {}, None, f"line {line_no}: the JSON is nested too deeply to be a record"
+                continue
             if "\\u" in line and _has_lone_surrogate(obj):
                 yield {}, None, f"line {line_no}: a \\u escape names half a character (a lone surrogate)"
                 continue
@@ -495,16 +498,18 @@ def run_batch(
         input_format = input_format.strip().lower()
         if input_format not in FORMATS:
             raise InputError("--input-format", input_format, "csv or jsonl")
-    if output != "-" and file != "-":
-        try:
-            if os.path.exists(output) and os.path.samefile(output, file):
-                raise InputError("--output", output, "a path other than the input FILE (it would be overwritten)")
-        except OSError:
-            pass
+    from saiken_cli.output import open_output
 
-    stream = _open_input(file, enc)
-    out = writer = None
+    # the output is checked (name, not the input — stdin included —, writable folder) and
+    # its temporary file created before anything is read (saiken_cli.output)
+    sink = open_output(output, inputs=[file], flag="--output")
+    out = sink.open()
+    stream = writer = None
+    done = errors = 0
+    outcome = "failed"  # "complete", "partial" (a file error part-way) or "interrupted"
+    previous_term = _catch_sigterm()
     try:
+        stream = _open_input(file, enc)
         try:
             first = stream.readline()
         except UnicodeDecodeError as exc:
@@ -524,13 +529,6 @@ def run_batch(
             result_columns = csv_columns(name, mod)
             if not result_columns:
                 raise FileError(f"--format csv: {name} declares no CSV columns (CSV_COLUMNS or a schema); use --format jsonl")
-        if output == "-":
-            out = sys.stdout
-        else:
-            try:
-                out = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-            except OSError as exc:
-                raise FileError(f"--output: {output!r} cannot be written ({exc.strerror or type(exc).__name__})") from None
         writer = JsonlWriter(out) if out_format == "jsonl" else CsvWriter(out, id_names, result_columns)
         writer.header()
 
@@ -545,8 +543,8 @@ def run_batch(
         progress = _RichProgress(f"saiken batch {name}", total_bytes) if _stderr_is_tty() else _NoProgress()
 
         record = mod.record
-        done = errors = 0
         last_flush = time.monotonic()
+        outcome = "partial"  # from here on, records may have been written
         with progress:
             while True:
                 try:
@@ -558,7 +556,6 @@ def run_batch(
                         f"FILE: not {encoding} text after record {done} (byte {exc.start} of a read block); "
                         "for a Shift_JIS file from Excel pass --encoding cp932"
                     ) from None
-                done += 1
                 if problem is not None:
                     errors += 1
                     writer.error(ids, problem, 2)
@@ -568,6 +565,9 @@ def run_batch(
                     except SaikenError as exc:
                         errors += 1
                         writer.error(ids, exc.message, exc.exit_code)
+                    except RecursionError:
+                        errors += 1
+                        writer.error(ids, "a value nested too deeply to be read", 2)
                     except Exception as exc:  # noqa: BLE001 - a bug must not stop the run
                         errors += 1
                         writer.error(
@@ -577,6 +577,7 @@ def run_batch(
                         )
                     else:
                         writer.ok(ids, payload)
+                done += 1  # counted once written (the interrupt message says how many)
                 if done % 256 == 0:
                     now = time.monotonic()
                     if now - last_flush >= FLUSH_EVERY_S:
@@ -590,20 +591,92 @@ def run_batch(
                         progress.update(done, errors, position)
             progress.update(done, errors, total_bytes)
         writer.flush()
+        sink.commit()
+        outcome = "complete"
+    except (KeyboardInterrupt, _Terminated) as exc:
+        outcome = "interrupted"
+        code = 143 if isinstance(exc, _Terminated) else 130
+        kept = _keep_partial(sink, writer, done)
+        where = f"kept as {kept!r}" if kept else ("on standard output" if output == "-" else f"in {output!r}")
+        sys.stderr.write(
+            f"saiken: batch {name}: interrupted after {done:,} records; the output is incomplete ({done:,} records {where})\n"
+        )
+        return code
+    except OSError as exc:
+        from saiken_cli.output import is_write_error
+
+        if is_write_error(exc):  # the disk filled up part-way: nothing is left at the output path
+            raise sink.error(exc) from None
+        raise
+    except FileError as exc:
+        if outcome == "partial" and writer is not None:  # e.g. a byte that is not UTF-8 further on
+            kept = _keep_partial(sink, writer, done)
+            if kept:
+                raise FileError(f"{exc}; the output is incomplete: the {done:,} records before it are kept as {kept!r}") from None
+        raise
     finally:
-        if writer is not None:  # the records before a FileError (e.g. a bad byte further on) stay written
-            try:
-                writer.write_pending()
-            except (OSError, ValueError):
-                pass
-        if file != "-":
+        _restore_sigterm(previous_term)
+        if outcome != "complete":
+            sink.discard()  # a no-op once committed or kept
+        if stream is not None and file != "-":
             stream.close()
-        if out is not None and out is not sys.stdout:
-            out.close()
     if errors:
         sys.stderr.write(f"saiken: batch {name}: {errors:,} of {done:,} records have an error (see the error field)\n")
         return 1
     return 0
+
+
+class _Terminated(Exception):
+    """SIGTERM during a batch (exit 143)."""
+
+
+def _catch_sigterm():
+    """SIGTERM raises _Terminated in the main thread while a batch runs (then restored)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def handler(signum, frame):
+        raise _Terminated()
+
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except (ValueError, OSError):  # pragma: no cover - not in the main thread / no SIGTERM
+        return None
+
+
+def _restore_sigterm(previous) -> None:
+    if previous is None:
+        return
+    import signal
+
+    try:
+        signal.signal(signal.SIGTERM, previous)
+    except (ValueError, OSError):  # pragma: no cover
+        pass
+
+
+def _keep_partial(sink, writer, done: int) -> str | None:
+    """Write what is pending and keep it under ``OUTPUT.partial`` (None for stdout/special files)."""
+    import signal
+
+    # a second Ctrl-C while the partial file is renamed must not lose it
+    try:
+        old_int = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except (ValueError, OSError):
+        old_int = None
+    try:
+        if writer is not None:
+            try:
+                writer.flush()
+            except (OSError, ValueError):
+                pass
+        return sink.keep_partial()
+    finally:
+        if old_int is not None:
+            signal.signal(signal.SIGINT, old_int)
 
 
 def batch(

@@ -33,7 +33,6 @@ from __future__ import annotations
 import importlib
 import tomllib
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -272,8 +271,10 @@ def report(
         text = to_markdown(views(payload, lang), lang)
     else:
         text = to_html(views(payload, lang), lang)
-    if output and output != "-":
-        Path(output).write_text(text, encoding="utf-8")
+    if output is not None and output != "-":
+        from saiken_cli.output import write_text
+
+        write_text(output, text, inputs=[case_file])  # atomic; never over the case file (saiken_cli.output)
     else:
         typer.echo(text, nl=False)
     warn(payload["warnings"], lang)
