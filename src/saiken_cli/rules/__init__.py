@@ -489,6 +489,37 @@ def load(table_id: str) -> Table:
     return parse_table(doc, os.path.basename(path), expected_id=table_id)
 
 
+HOLIDAYS_FILE = "holidays_jp.csv"
+
+
+@cache
+def holidays_jp() -> tuple[MappingProxyType, int, int]:
+    """The 内閣府 list of 国民の祝日・休日 (rules/data/holidays_jp.csv): ({date: name}, first year, last year).
+
+    The file's ``#`` lines give its source and coverage; the rest is ``date,name`` rows.
+    """
+    path = os.path.join(_DATA_DIR, HOLIDAYS_FILE)
+    days: dict[date, str] = {}
+    try:
+        with open(path, encoding="utf-8") as fh:
+            lines = [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
+    except FileNotFoundError:
+        raise RuleDataError(f"{HOLIDAYS_FILE} not found in {_DATA_DIR}") from None
+    if not lines or lines[0] != "date,name":
+        raise RuleDataError(f"{HOLIDAYS_FILE}: the first row must be the header date,name")
+    for n, line in enumerate(lines[1:], start=2):
+        day, sep, name = line.partition(",")
+        try:
+            on = date.fromisoformat(day)
+        except ValueError:
+            raise RuleDataError(f"{HOLIDAYS_FILE} row {n}: {day!r} is not a date YYYY-MM-DD") from None
+        if not sep or not name or on in days:
+            raise RuleDataError(f"{HOLIDAYS_FILE} row {n}: {line!r} (a date once, with its name)")
+        days[on] = name
+    years = [d.year for d in days]
+    return MappingProxyType(days), min(years), max(years)
+
+
 def table_ids() -> list[str]:
     return sorted(f[: -len(".toml")] for f in os.listdir(_DATA_DIR) if f.endswith(".toml"))
 
