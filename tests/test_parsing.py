@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -161,3 +162,133 @@ def test_yen_fast_path_answers_as_the_full_parser(text):
 @example("1873-01-01")
 def test_date_fast_path_answers_as_the_full_parser(text):
     assert _outcome(p.parse_date, text, "--from") == _outcome(p._parse_date, text, "--from")
+
+
+# --- what people type (issue 14 §2) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("80万5千円", 805_000), ("1千万円", 10_000_000), ("1万2千", 12_000), ("800千円", 800_000),
+        ("８０万５千円", 805_000), ("3百万", 3_000_000), ("5千5百万", 55_000_000), ("1千050", 1_050),
+        ("1億2千万", 120_000_000), ("2億3千4百万5千", 234_005_000), ("1.5千", 1_500), ("金80万5千円", 805_000),
+    ],
+)
+def test_yen_with_thousands_and_hundreds(text, expected):
+    assert p.parse_yen(text, "--principal") == expected
+    assert p._parse_yen(text, "--principal") == expected  # the full parser, not only the entry point
+
+
+@pytest.mark.parametrize(
+    "text, hint",
+    [
+        ("1千2", "ambiguous"),  # 1,002 or 1,200?
+        ("3百5", "ambiguous"),
+        ("12千万", "one digit before 千"),
+        ("800千万", "one digit before 千"),
+        ("1万800千", "one digit before 千"),
+        ("1万12000", "at most 9999"),
+        ("万円", "a number before 万"),
+        ("1億万", "a number before 万"),
+        ("1千2.5", "decimal point"),
+        ("千円", "80万5千円"),
+        ("0千", "above zero"),
+    ],
+)
+def test_ambiguous_or_broken_unit_amounts_stay_errors(text, hint):
+    with pytest.raises(InputError) as exc:
+        p.parse_yen(text, "--principal")
+    assert exc.value.message.startswith("--principal: ") and hint in exc.value.message
+
+
+def _kanji_units(n: int) -> str:
+    """n (1..9999) as digits with 千/百 units and a plain rest: 5205 → 5千2百05."""
+    k, rest = divmod(n, 1000)
+    h, rest = divmod(rest, 100)
+    out = (f"{k}千" if k else "") + (f"{h}百" if h else "")
+    if rest:
+        out += f"{rest:02d}" if h else (f"{rest:03d}" if k else str(rest))
+    return out
+
+
+@settings(max_examples=300)
+@given(st.integers(0, 9999), st.integers(0, 9999), st.integers(0, 9999))
+def test_unit_amounts_round_trip(oku, man, rest):
+    """Any amount written group by group with 億/万 and 千/百 reads back as itself."""
+    text = (f"{_kanji_units(oku)}億" if oku else "") + (f"{_kanji_units(man)}万" if man else "") + _kanji_units(rest)
+    value = oku * 10**8 + man * 10**4 + rest
+    if value == 0:
+        return
+    assert p.parse_yen(text + "円", "--principal") == value
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="0123456789,円 万千百億.", max_size=14))
+def test_unit_amounts_fast_path_answers_as_the_full_parser(text):
+    assert _outcome(p.parse_yen, text, "--principal") == _outcome(p._parse_yen, text, "--principal")
+
+
+@pytest.mark.parametrize("text", ["14.6パーセント", "１４．６パーセント", "年14.6パーセント", "年利14.6%"])
+def test_rate_in_percent_words(text):
+    assert p.parse_rate(text, "--rate") == Decimal("0.146")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("令和二年三月四日", date(2020, 3, 4)), ("平成三十一年四月三十日", date(2019, 4, 30)),
+        ("令和元年五月一日", date(2019, 5, 1)), ("昭和六十四年一月七日", date(1989, 1, 7)),
+        ("令和二年十二月三十一日", date(2020, 12, 31)), ("二〇一九年五月一日", date(2019, 5, 1)),
+        ("二千十九年五月一日", date(2019, 5, 1)), ("令和2年三月4日", date(2020, 3, 4)),
+    ],
+)
+def test_kanji_numeral_dates(text, expected):
+    assert p.parse_date(text, "--from") == expected == p._parse_date(text, "--from")
+
+
+@pytest.mark.parametrize(
+    "text, hint",
+    [
+        ("平成三十一年五月一日", "令和元年5月1日"),  # the era had ended
+        ("令和二年十三月一日", "exists"),
+        ("令和二十二十年三月四日", "2019-05-01"),  # not one number
+        ("令和二年三月三十二日", "exists"),
+        ("令和〇年一月一日", "2019-05-01"),
+    ],
+)
+def test_bad_kanji_numeral_dates(text, hint):
+    with pytest.raises(InputError) as exc:
+        p.parse_date(text, "--from")
+    assert exc.value.message.startswith("--from: ") and hint in exc.value.message
+
+
+@settings(max_examples=200)
+@given(st.dates(min_value=date(1989, 1, 8), max_value=date(2117, 12, 31)))  # to 令和99年
+def test_kanji_numeral_wareki_round_trip(d):
+    digits = "〇一二三四五六七八九"
+
+    def kanji(n: int) -> str:
+        hundreds, rest = divmod(n, 100)
+        tens, ones = divmod(rest, 10)
+        return (
+            (("" if hundreds == 1 else digits[hundreds]) + "百" if hundreds else "")
+            + (("" if tens == 1 else digits[tens]) + "十" if tens else "")
+            + (digits[ones] if ones else "")
+        )
+
+    text = p.to_wareki(d)
+    text = re.sub(r"[0-9]+", lambda m: kanji(int(m.group(0))), text)
+    assert p.parse_date(text, "--on") == d
+
+
+@pytest.mark.parametrize("word", ["today", "TODAY", "今日", "本日", "ｔｏｄａｙ"])
+def test_today_words_are_the_given_day(word):
+    assert p.parse_date(word, "--as-of", today=date(2026, 12, 1)) == date(2026, 12, 1)
+
+
+def test_today_words_without_a_given_day_ask_the_edge(monkeypatch):
+    monkeypatch.setattr(p, "_japan_today", lambda: date(2027, 1, 1))
+    assert p.parse_date("本日", "--paid-on") == date(2027, 1, 1)
+    with pytest.raises(InputError):
+        p.parse_date("yesterday", "--paid-on")

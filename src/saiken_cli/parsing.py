@@ -5,11 +5,17 @@ given and what is accepted (exit 2). Full-width characters are folded (NFKC) fir
 ``５０万円`` and ``R1．5．1`` are read like their half-width forms.
 
 Accepted:
-- yen:   ``500000``, ``500,000``, ``50万``, ``50万円``, ``1億2000万``, ``5.5万``, ``¥500,000``
-- rate:  ``0.2``, ``20%``, ``年20%``, ``1割8分`` (割・分・厘); ``legal``/``法定`` where allowed.
-         A bare number of 1 or more (``20``) is ambiguous and refused.
+- yen:   ``500000``, ``500,000``, ``50万``, ``50万円``, ``1億2000万``, ``5.5万``, ``¥500,000``,
+         ``80万5千円``, ``1千万円``, ``1万2千``, ``3百万``, ``800千円`` (千円 units)
+- rate:  ``0.2``, ``20%``, ``14.6パーセント``, ``年20%``, ``1割8分`` (割・分・厘); ``legal``/``法定``
+         where allowed. A bare number of 1 or more (``20``) is ambiguous and refused.
 - dates: ``2019-05-01``, ``2019/5/1``, ``2019年5月1日``, ``R1.5.1``, ``R01.05.01``,
-         ``令和元年5月1日``, ``H31.4.30``, ``平成31年4月30日`` (M/T/S/H/R, 明治…令和)
+         ``令和元年5月1日``, ``H31.4.30``, ``平成31年4月30日`` (M/T/S/H/R, 明治…令和), 漢数字
+         (``令和二年三月四日``, ``平成三十一年四月三十日``, ``二〇一九年五月一日``), and
+         ``today``/``今日``/``本日``: Japan's date for this run, which the caller (the CLI edge)
+         passes in as ``today=`` — parsing itself reads no clock.
+
+Ambiguous text stays an error: ``1千2`` (1,002 or 1,200?), ``12千万``, ``1万12000``.
 """
 
 from __future__ import annotations
@@ -29,9 +35,9 @@ DATE_MAX = date(2999, 12, 31)  # far beyond any claim; keeps date arithmetic (ye
 # table: _in_range checks only DATE_MAX, and parse_date's ISO fast path needs no more
 _NO_ERA_CHECK_FROM = date(1900, 1, 1)
 
-YEN_ACCEPTED = "an amount in yen such as 500000, 500,000, 50万 or 50万円"
+YEN_ACCEPTED = "an amount in yen such as 500000, 500,000, 50万, 50万円 or 80万5千円"
 RATE_ACCEPTED = "a yearly rate such as 0.2, 20% or 1割8分"
-DATE_ACCEPTED = "a date such as 2019-05-01, 2019/5/1, 2019年5月1日, R1.5.1 or 令和元年5月1日"
+DATE_ACCEPTED = "a date such as 2019-05-01, 2019/5/1, 2019年5月1日, R1.5.1, 令和元年5月1日 or today"
 
 
 def fold(text: str) -> str:
@@ -70,7 +76,17 @@ def _check_len(text: str, flag: str, accepted: str) -> None:
 
 
 _NUM = r"[0-9]+(?:\.[0-9]+)?"
-_YEN_RE = re.compile(rf"^(?:(?P<cho>{_NUM})兆)?(?:(?P<oku>{_NUM})億)?(?:(?P<man>{_NUM})万)?(?P<rest>[0-9]+)?$")
+
+
+def _yen_group(p: str) -> str:
+    """One group of digits below a 万/億/兆 unit: ``[N千][N百][N]`` (e.g. ``5千``, ``3百50``)."""
+    return rf"(?:(?P<{p}k>{_NUM})千)?(?:(?P<{p}h>{_NUM})百)?(?P<{p}n>{_NUM})?"
+
+
+_BIG_UNITS = (("c", "兆", 10**12), ("o", "億", 10**8), ("m", "万", 10**4))
+_YEN_RE = re.compile(
+    "^" + "".join(f"(?:{_yen_group(p)}{unit})?" for p, unit, _ in _BIG_UNITS) + _yen_group("r") + "$"
+)
 
 
 def parse_yen(text: str, flag: str, *, allow_zero: bool = False) -> int:
@@ -106,20 +122,26 @@ def _parse_yen(text: str, flag: str, *, allow_zero: bool = False) -> int:
     if s.startswith("-") or s.startswith("−"):
         raise InputError(flag, raw, "a positive amount: " + YEN_ACCEPTED)
     m = _YEN_RE.match(s) if s else None
-    if not m or not any(m.groupdict().values()):
+    if not m:
         raise InputError(flag, raw, YEN_ACCEPTED)
     total = Decimal(0)
+    higher = False  # a bigger unit came before this group
     try:
-        for key, mult in (("cho", 10**12), ("oku", 10**8), ("man", 10**4)):
-            if m.group(key):
-                total += Decimal(m.group(key)) * mult
-        if m.group("rest"):
-            rest = int(m.group("rest"))
-            if (m.group("man") or m.group("oku") or m.group("cho")) and rest >= 10**4 and m.group("man"):
-                raise InputError(flag, raw, YEN_ACCEPTED + " (after 万, at most 9999)")
-            total += rest
+        for p, unit, mult in (*_BIG_UNITS, ("r", "", 1)):
+            k, h, n = m.group(p + "k"), m.group(p + "h"), m.group(p + "n")
+            if k is None and h is None and n is None:
+                if unit and unit in s:  # 万円, 1億万: a unit without its number
+                    raise InputError(flag, raw, YEN_ACCEPTED + f" (a number before {unit})")
+                continue
+            value = _yen_group_value(k, h, n, alone=not higher and not unit, flag=flag, raw=raw)
+            if higher and value >= 10**4:
+                raise InputError(flag, raw, YEN_ACCEPTED + " (after 万, 億 or 兆, at most 9999 of the next unit)")
+            total += value * mult
+            higher = True
     except InvalidOperation:
         raise InputError(flag, raw, YEN_ACCEPTED) from None
+    if not higher:
+        raise InputError(flag, raw, YEN_ACCEPTED)
     if total != total.to_integral_value():
         raise InputError(flag, raw, "a whole number of yen (" + YEN_ACCEPTED + ")")
     value = int(total)
@@ -127,6 +149,36 @@ def _parse_yen(text: str, flag: str, *, allow_zero: bool = False) -> int:
         raise InputError(flag, raw, f"an amount up to {MAX_YEN:,} yen")
     if value == 0 and not allow_zero:
         raise InputError(flag, raw, "an amount above zero: " + YEN_ACCEPTED)
+    return value
+
+
+def _yen_group_value(k: str | None, h: str | None, n: str | None, *, alone: bool, flag: str, raw: str) -> Decimal:
+    """The value of one ``[N千][N百][N]`` group; what could be read two ways is refused.
+
+    A number with a decimal point stands alone in its group (``5.5万``, ``1.5千``). Before
+    千 inside a bigger amount, and always before 百, stands one digit 1–9 (``1千万``,
+    ``5千5百万``); only an amount that is one group may count thousands (``800千円``: 千円
+    units). After 千 the rest has three digits, after 百 two (``1千050``, ``3百05``):
+    ``1千2`` could mean 1,002 or 1,200 and is refused."""
+    parts = [x for x in (k, h, n) if x is not None]
+    if len(parts) > 1 and any("." in x for x in parts):
+        raise InputError(flag, raw, YEN_ACCEPTED + " (a decimal point only in a number on its own, such as 5.5万)")
+    if k is not None and not alone and (len(k) != 1 or k == "0"):
+        raise InputError(flag, raw, YEN_ACCEPTED + " (one digit before 千 inside a bigger amount, such as 1千万)")
+    if h is not None and (len(h) != 1 or h == "0"):
+        raise InputError(flag, raw, YEN_ACCEPTED + " (one digit before 百, such as 3百万)")
+    if n is not None and (k is not None or h is not None):
+        places = 2 if h is not None else 3
+        if len(n) != places:
+            unit = "百" if h is not None else "千"
+            raise InputError(flag, raw, YEN_ACCEPTED + f" (after {unit}, {places} digits or none: ambiguous)")
+    value = Decimal(0)
+    if k is not None:
+        value += Decimal(k) * 1000
+    if h is not None:
+        value += Decimal(h) * 100
+    if n is not None:
+        value += Decimal(n)
     return value
 
 
@@ -140,7 +192,7 @@ def parse_rate(text: str, flag: str, *, allow_legal: bool = False, allow_high: b
     """A yearly rate as an exact Decimal fraction (20% → Decimal('0.2')); None for 'legal'."""
     raw = fold(text)
     _check_len(raw, flag, RATE_ACCEPTED)
-    s = raw.replace(" ", "")
+    s = raw.replace(" ", "").replace("パーセント", "%")
     if s.lower() in LEGAL_WORDS:
         if allow_legal:
             return None
@@ -222,8 +274,15 @@ def _in_range(d: date, flag: str, raw: str) -> date:
     return d
 
 
-def parse_date(text: str, flag: str) -> date:
-    """A date: ISO (2019-05-01, 2019/5/1, 20190501), 2019年5月1日, or 和暦 (R1.5.1, 令和元年5月1日)."""
+TODAY_WORDS = frozenset({"today", "今日", "本日"})
+
+
+def parse_date(text: str, flag: str, *, today: date | None = None) -> date:
+    """A date: ISO (2019-05-01, 2019/5/1, 20190501), 2019年5月1日, 和暦 (R1.5.1, 令和元年5月1日,
+    令和二年三月四日), or ``today``/``今日``/``本日``.
+
+    ``today`` is Japan's date for this run, given by the caller (the CLI edge reads the
+    clock once: saiken_cli/today.py); without it, a today word is resolved there."""
     # the common case in batch files, ISO YYYY-MM-DD: the same answer as _parse_date
     # (a day that does not exist, or one out of range, still goes the long way to its error)
     if type(text) is str and len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii():
@@ -236,7 +295,59 @@ def parse_date(text: str, flag: str) -> date:
             else:
                 if _NO_ERA_CHECK_FROM <= value <= DATE_MAX:
                     return value
+    if type(text) is str and len(text) <= 12:
+        word = fold(text).lower()
+        if word in TODAY_WORDS:
+            return today if today is not None else _japan_today()
     return _parse_date(text, flag)
+
+
+def _japan_today() -> date:
+    """Japan's date for this run, from the CLI edge (parsing itself reads no clock)."""
+    from saiken_cli import today
+
+    return today.today()
+
+
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+_KANJI_NUM_RE = re.compile("[〇零一二三四五六七八九十百千]+")
+
+
+def _kanji_number(run: str) -> str | None:
+    """漢数字 → digits: ``三十一`` → 31, ``十`` → 10, ``二千十九`` → 2019, ``二〇一九`` → 2019
+    (place by place); None for what is not one number (``十十``, ``二十二十``)."""
+    if not any(ch in _KANJI_UNITS for ch in run):
+        return "".join(str(_KANJI_DIGITS[ch]) for ch in run)
+    total, digit, last_unit = 0, None, 10**9
+    for ch in run:
+        if ch in _KANJI_DIGITS:
+            if digit is not None:
+                return None
+            digit = _KANJI_DIGITS[ch]
+        else:
+            unit = _KANJI_UNITS[ch]
+            if unit >= last_unit or digit == 0:
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+    return str(total + (digit or 0))
+
+
+def _kanji_to_digits(s: str) -> str | None:
+    """A date written with 漢数字 in digits (``令和二年三月四日`` → ``令和2年3月4日``)."""
+    out, bad = [], False
+
+    def sub(m: re.Match) -> str:
+        nonlocal bad
+        value = _kanji_number(m.group(0))
+        if value is None:
+            bad = True
+            return m.group(0)
+        return value
+
+    out = _KANJI_NUM_RE.sub(sub, s)
+    return None if bad else out
 
 
 @_memo
@@ -249,6 +360,13 @@ def _parse_date(text: str, flag: str) -> date:
         if m:
             return _in_range(_make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), flag, raw), flag, raw)
     m = _WAREKI_LETTER_RE.match(s) or _WAREKI_KANJI_RE.match(s)
+    if not m and _KANJI_NUM_RE.search(s):
+        digits = _kanji_to_digits(s)
+        if digits is not None and not _KANJI_NUM_RE.search(digits):
+            m = _YMD_KANJI_RE.match(digits)
+            if m:
+                return _in_range(_make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), flag, raw), flag, raw)
+            m = _WAREKI_KANJI_RE.match(digits)
     if not m:
         raise InputError(flag, raw, DATE_ACCEPTED)
     era_tok, year_tok, month, day = m.groups()
