@@ -6,11 +6,13 @@ rows to a temporary CSV file and measures, on one core:
 - ``record``: the record path alone (``module.record(fields)`` per row, in process);
 - ``batch``:  the whole runner (read CSV → record → JSON Lines written to a file).
 
-Target (issue 5): ≥ 20,000 damages rows/s, aim 100,000. To add a calculator, add a
-generator ``def gen_<cmd>(rng, i) -> dict[str, str]`` (keys = the command's flag names,
-plus any id column) to GENERATORS.
+Target (issue 5): ≥ 20,000 damages rows/s, aim 100,000; issue 14: ≥ 24,000 at --jobs 1,
+and --jobs 2 ≥ 1.6× --jobs 1 on 60,000 damages rows. ``--jobs 1,2`` measures the runner at
+each number of worker processes: one core for --jobs 1 (pinned), every core otherwise. To
+add a calculator, add a generator ``def gen_<cmd>(rng, i) -> dict[str, str]`` (keys = the
+command's flag names, plus any id column) to GENERATORS.
 
-    python benchmarks/bench_batch.py [--rows 50000] [--only damages]
+    python benchmarks/bench_batch.py [--rows 50000] [--only damages] [--jobs 1,2]
 """
 
 from __future__ import annotations
@@ -137,7 +139,7 @@ def bench_record(command: str, path: str) -> tuple[float, int]:
     return len(rows) / (time.perf_counter() - t0), errors
 
 
-def bench_batch(command: str, path: str, out_path: str) -> float:
+def bench_batch(command: str, path: str, out_path: str, jobs: int = 1) -> float:
     from saiken_cli.commands.batch import run_batch
 
     with open(path, encoding="utf-8") as fh:
@@ -145,7 +147,7 @@ def bench_batch(command: str, path: str, out_path: str) -> float:
     stderr, sys.stderr = sys.stderr, open(os.devnull, "w")
     try:
         t0 = time.perf_counter()
-        run_batch(command, path, output=out_path, out_format="jsonl")
+        run_batch(command, path, output=out_path, out_format="jsonl", jobs=jobs)
         elapsed = time.perf_counter() - t0
     finally:
         sys.stderr.close()
@@ -158,18 +160,41 @@ def main() -> int:
     ap.add_argument("--rows", type=int, default=50_000)
     ap.add_argument("--only", choices=sorted(GENERATORS))
     ap.add_argument("--repeat", type=int, default=5, help="report the best of this many runs (a shared machine is noisy)")
+    ap.add_argument("--jobs", default="1", help="comma-separated numbers of worker processes to measure, e.g. 1,2")
     args = ap.parse_args()
-    try:  # one core, as the target says
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    jobs_list = [int(j) for j in args.jobs.split(",")]
+    try:
+        all_cores = os.sched_getaffinity(0)
     except (AttributeError, OSError):
-        pass
+        all_cores = None
+
+    def pin(jobs: int) -> None:
+        if all_cores is None:
+            return
+        try:  # one core for --jobs 1, as the target says; every core for more
+            os.sched_setaffinity(0, {min(all_cores)} if jobs == 1 else all_cores)
+        except OSError:
+            pass
+
+    try:
+        load = os.getloadavg()
+    except OSError:
+        load = None
+    if load is not None:
+        print(f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} ({len(all_cores or ()) or '?'} cores)")
     with tempfile.TemporaryDirectory() as tmp:
         for command in [args.only] if args.only else GENERATORS:
             cases = os.path.join(tmp, f"{command}.csv")
             write_cases(cases, command, args.rows)
+            pin(1)
             rec, errors = max(bench_record(command, cases) for _ in range(args.repeat))
-            end = max(bench_batch(command, cases, os.path.join(tmp, f"{command}.out.jsonl")) for _ in range(args.repeat))
-            print(f"{command:12s} record: {rec:9,.0f} rows/s   batch (CSV → JSONL file): {end:9,.0f} rows/s"
+            ends = []
+            for jobs in jobs_list:
+                pin(jobs)
+                out = os.path.join(tmp, f"{command}.out{jobs}.jsonl")
+                ends.append(max(bench_batch(command, cases, out, jobs) for _ in range(args.repeat)))
+            batch = "   ".join(f"--jobs {j}: {e:9,.0f} rows/s" for j, e in zip(jobs_list, ends))
+            print(f"{command:12s} record: {rec:9,.0f} rows/s   batch (CSV → JSONL file) {batch}"
                   f"   ({args.rows:,} rows, {errors:,} refused as bad input; best of {args.repeat})")
     return 0
 

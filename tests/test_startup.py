@@ -24,7 +24,7 @@ from conftest import invoke
 
 ARGS = ["damages", "--principal", "500000", "--rate", "0.2", "--days", "90", "--json"]
 #: never on the `saiken damages … --json` path: human output, schemas, holiday data, dateutil
-FORBIDDEN = ("rich", "pydantic", "jpholiday", "holidays", "dateutil")
+FORBIDDEN = ("rich", "pydantic", "jpholiday", "holidays", "dateutil", "openpyxl")
 #: nor, on the fast path (Typer itself imports them), dataclasses and inspect: importing them
 #: cost ~10 ms of start-up; the records on the path (rules, render, calc.damages) are NamedTuples
 FORBIDDEN_FAST = ("dataclasses", "inspect")

@@ -185,6 +185,7 @@ def _yen_group_value(k: str | None, h: str | None, n: str | None, *, alone: bool
 _RATE_WARIBU = re.compile(r"^(?:(?P<wari>[0-9]+)割)?(?:(?P<bu>[0-9]+)分)?(?:(?P<rin>[0-9]+)厘)?$")
 _DECIMAL_RE = re.compile(r"^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
 LEGAL_WORDS = {"legal", "法定", "法定利率", "statutory"}
+AMBIGUOUS_RATE = "ambiguous: a rate without % must be a fraction below 1"  # batch adds its --rate-unit hint
 
 
 @_memo
@@ -218,7 +219,7 @@ def parse_rate(text: str, flag: str, *, allow_legal: bool = False, allow_high: b
             raise InputError(
                 flag,
                 raw,
-                f"ambiguous: a rate without % must be a fraction below 1; write {s}% or {_as_fraction(s)}",
+                f"{AMBIGUOUS_RATE}; write {s}% or {_as_fraction(s)}",
             )
     else:
         raise InputError(flag, raw, accepted)

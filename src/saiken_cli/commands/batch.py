@@ -25,26 +25,33 @@ import typer
 
 from saiken_cli.commands.common import NormFields, norm_key
 
-HELP = """Run one calculator over a file of cases (CSV or JSON Lines), one output record per input record.
+HELP = """Run one calculator over a file of cases (CSV, JSON Lines or an Excel .xlsx sheet), one output record per input record.
 
-The input's columns (CSV header) or keys (JSON Lines) are the command's long flag names
-without "--" (principal, rate, days, from, to, due-date, method, payment …); any other
-column (case_id …) is an id column, carried through. A repeatable flag (payment) takes
-several values separated by ";" in a CSV cell, or a JSON list.
+The input's columns (CSV or sheet header) or keys (JSON Lines) are the command's long flag
+names without "--" (principal, rate, days, from, to, due-date, method, payment …) or their
+Japanese column names (below); any other column (案件番号, case_id …) is an id column,
+carried through (the unknown ones are listed once on stderr). A repeatable flag (payment)
+takes several values separated by ";" in a cell, or a JSON list. Blank rows are skipped and
+counted. --rate-unit percent reads a bare 18 in a rate column as 18%.
+
+Output: JSON Lines (default), or CSV / xlsx with the input's columns, the result columns,
+error and exit_code; a bad record keeps its input cells (JSON Lines: an "input" object).
 
 Exit: 0 every record ok · 1 some records have an error field (output still complete) ·
 2 unknown command or unreadable file.
 
 Example:
   saiken batch damages examples/batch/damages.csv
-  saiken batch damages cases.csv --output out.csv
-  saiken batch damages cases.jsonl --output - --format jsonl < /dev/null
+  saiken batch damages 案件一覧.xlsx --rate-unit percent --output 結果.xlsx
+  saiken batch damages cases.csv --output out.csv --encoding utf-8-sig
+  saiken batch damages cases.csv --jobs 0 > out.jsonl
   cat cases.csv | saiken batch damages - --input-format csv --format csv
 """
 
 #: Keys the runner adds to every output record; an id column may not use them.
 RESERVED = ("result", "error", "exit_code")
-FORMATS = ("jsonl", "csv")
+FORMATS = ("jsonl", "csv", "xlsx")
+INPUT_FORMATS = ("csv", "jsonl", "xlsx")
 FLUSH_EVERY_S = 0.2  # flush the output at least this often (and at the end)
 PENDING_BYTES = 1 << 18  # JSON Lines are written to the output in blocks of about this size
 
@@ -119,22 +126,55 @@ def _detect_input_format(path: str, given: Optional[str], first_line: str) -> st
     return "jsonl" if first_line.lstrip("\ufeff \t").startswith("{") else "csv"
 
 
+def _is_xlsx(path: str, given: Optional[str]) -> bool:
+    return given == "xlsx" or (given is None and path.lower().endswith((".xlsx", ".xlsm")))
+
+
 _norm_flag = norm_key
+
+#: Column names of a case's id, and of other columns every office has: carried through
+#: like any id column, and not listed on stderr as unknown.
+CASE_ID_NAMES = ("案件番号", "事件番号", "case_id", "id")
+ID_NAMES = frozenset({*CASE_ID_NAMES, "case-id", "債務者", "債務者名", "debtor", "備考", "note"})
+
+
+def aliases_of(mod: Any) -> dict[str, str]:
+    """The command's Japanese column names (``ALIASES`` beside its ``FLAGS``): name → flag."""
+    return dict(getattr(mod, "ALIASES", None) or {})
+
+
+def rate_flags(flags) -> frozenset[str]:
+    """The flags of a command that hold a yearly rate (``--rate-unit percent`` applies to them)."""
+    return frozenset(f for f in flags if f == "rate" or f.endswith("-rate"))
 
 
 class Header:
     """How the columns of the input map to flags and ids."""
 
-    def __init__(self, flags: tuple[str, ...]):
+    def __init__(self, flags: tuple[str, ...], aliases: dict[str, str] | None = None):
+        import unicodedata
+
         self.flags = frozenset(flags)
+        self.aliases = {unicodedata.normalize("NFKC", k).strip(): v for k, v in (aliases or {}).items()}
+
+    def flag_of(self, key: str) -> str | None:
+        """The flag a column (or JSON key) names, by its flag name or a Japanese alias."""
+        norm = _norm_flag(key)
+        if norm in self.flags:
+            return norm
+        if key.isascii():
+            return None
+        import unicodedata
+
+        return self.aliases.get(unicodedata.normalize("NFKC", key).strip())
 
     def split(self, keys: list[str]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         """(flag columns (index, normalised flag), id columns (index, name as given))."""
         flag_cols, id_cols = [], []
         seen: dict[str, str] = {}
         for i, key in enumerate(keys):
-            norm = _norm_flag(key)
-            if norm in self.flags:
+            norm = self.flag_of(key)
+            if norm is not None:
                 if norm in seen:
                     raise ValueError(f"columns {seen[norm]!r} and {key!r} are both the flag --{norm}")
                 seen[norm] = key
@@ -142,6 +182,17 @@ class Header:
             else:
                 id_cols.append((i, key))
         return flag_cols, id_cols
+
+    def unknown(self, names: list[str], warn) -> None:
+        """One warning listing the id columns that are not known ids (typos show up here)."""
+        listed = []
+        for name in names:
+            if name in ID_NAMES or not name:
+                continue
+            close = _close_flag(name, self.flags)
+            listed.append(f"{name!r} (did you mean {close!r}?)" if close else repr(name))
+        if listed:
+            warn("not flags of this command, carried through as ids: " + ", ".join(listed))
 
 
 def _close_flag(name: str, flags) -> str | None:
@@ -151,10 +202,123 @@ def _close_flag(name: str, flags) -> str | None:
     return match[0] if match else None
 
 
-Record = tuple[dict[str, Any], "dict[str, Any] | None", "str | None"]  # (ids, flag fields, error)
+# (ids, flag fields or None, error or None, the record's input cells: a list in column
+# order (CSV, xlsx) or the JSON object's flag keys)
+Record = tuple[dict[str, Any], "dict[str, Any] | None", "str | None", Any]
 
 
-def read_csv(stream, header: Header, warn) -> tuple[list[str], Iterator[Record]]:
+class Counts:
+    """What the readers skipped (blank rows), for the summary line."""
+
+    def __init__(self) -> None:
+        self.blank = 0
+
+
+class Table:
+    """What a reader found: every column name (CSV/xlsx: in input order; JSON Lines: none
+    known before the records), the id names, and the records."""
+
+    def __init__(self, columns: list[str], id_names: list[str], records: Iterator[Record]):
+        self.columns = columns
+        self.id_names = id_names
+        self.records = records
+
+
+def _header_of(columns: list[str], header: Header, warn, what: str):
+    if columns and columns[0].startswith("\ufeff"):
+        columns[0] = columns[0][1:]
+    columns = [c.strip() for c in columns]
+    if not any(columns):
+        raise FileError(f"FILE: the {what} header line is empty (it needs the flag names as column names)")
+    if len(set(columns)) != len(columns):
+        dup = next(c for c in columns if columns.count(c) > 1)
+        raise FileError(f"FILE: the {what} header names the column {dup!r} twice")
+    try:
+        flag_cols, id_cols = header.split(columns)
+    except ValueError as exc:
+        raise FileError(f"FILE: {exc}") from None
+    if not flag_cols:
+        raise FileError(
+            f"FILE: no column of the {what} header is a flag of this command "
+            f"(header: {', '.join(columns)[:120]}; flags: {', '.join(sorted(header.flags))})"
+        )
+    for _, name in id_cols:
+        if name in RESERVED:
+            raise FileError(f"FILE: the column {name!r} is reserved for the output; rename it")
+    header.unknown([name for _, name in id_cols], warn)
+    return columns, flag_cols, id_cols
+
+
+def _row_records(rows: Iterator[tuple[int, list[str] | str]], columns, flag_cols, id_cols, counts: Counts, *, pad: bool, where: str):
+    """Records from rows of cells: (line or row number, cells) or (line, error text)."""
+    import operator
+
+    ncols = len(columns)
+    flag_names = [flag for _, flag in flag_cols]
+    # a tuple of the flag cells, whatever their number (itemgetter of one index returns the cell)
+    _pick = operator.itemgetter(*(i for i, _ in flag_cols))
+    pick_flags = _pick if len(flag_cols) > 1 else (lambda row: (_pick(row),))
+
+    for line, row in rows:
+        if type(row) is str:  # the row could not be read
+            yield {}, None, f"{where} {line}: {row}", []
+            continue
+        if not row or not any(cell.strip() for cell in row):
+            counts.blank += 1  # a blank row (or one of empty cells) is not a record
+            continue
+        if pad and len(row) < ncols:
+            row = row + [""] * (ncols - len(row))
+        ids = {name: (row[i] if i < len(row) else "") for i, name in id_cols}
+        if len(row) != ncols:
+            if pad and not any(cell.strip() for cell in row[ncols:]):
+                row = row[:ncols]
+            else:
+                yield ids, None, f"{where} {line}: the row has {len(row)} fields; the header has {ncols}", row
+                continue
+        yield ids, NormFields(zip(flag_names, pick_flags(row))), None, row
+
+
+def _csv_rows(reader, ncols: int, flag_idx: set[int]) -> Iterator[tuple[int, list[str] | str]]:
+    """(first line, cells) for each CSV record, and (line, problem) for one that cannot be read.
+
+    A quote that is opened and not closed makes the csv module read the lines after it as
+    one cell, to the next quote or to the end of the file; such a record is reported at the
+    line where the quote opened, not read as data."""
+    import csv
+
+    last = reader.line_num
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # e.g. a NUL byte or a 128 KiB field: this record only
+            yield last + 1, f"the CSV row cannot be read ({exc})"
+            last = reader.line_num
+            continue
+        first, last = last + 1, reader.line_num
+        if last > first and _swallowed(row, ncols, flag_idx):
+            yield first, (
+                f"a quote (\") opened on line {first} is not closed where the cell ends: lines {first}–{last} "
+                "were read as one record; close the quote or remove it"
+            )
+            continue
+        yield first, row
+
+
+def _swallowed(row: list[str], ncols: int, flag_idx: set[int]) -> bool:
+    """Whether a record that spans lines holds lines of other records (an unclosed quote)."""
+    for i, cell in enumerate(row):
+        if "\n" not in cell and "\r" not in cell:
+            continue
+        if i in flag_idx or len(row) != ncols:
+            return True  # no flag value has a line break; a short or long row read too far
+        if any(part.count(",") >= ncols - 1 for part in cell.splitlines()[1:]):
+            return True  # a line inside the cell looks like a whole row
+    return False
+
+
+def read_csv(stream, header: Header, warn, counts: Counts | None = None) -> Table:
     import csv
 
     reader = csv.reader(stream)
@@ -164,57 +328,38 @@ def read_csv(stream, header: Header, warn) -> tuple[list[str], Iterator[Record]]
         raise FileError("FILE: the CSV file is empty (it needs a header line naming the flags)") from None
     except csv.Error as exc:
         raise FileError(f"FILE: the CSV header cannot be read ({exc})") from None
-    if columns and columns[0].startswith("\ufeff"):
-        columns[0] = columns[0][1:]
-    columns = [c.strip() for c in columns]
-    if not any(columns):
-        raise FileError("FILE: the CSV header line is empty (it needs the flag names as column names)")
-    if len(set(columns)) != len(columns):
-        dup = next(c for c in columns if columns.count(c) > 1)
-        raise FileError(f"FILE: the CSV header names the column {dup!r} twice")
+    columns, flag_cols, id_cols = _header_of(columns, header, warn, "CSV")
+    rows = _csv_rows(reader, len(columns), {i for i, _ in flag_cols})
+    records = _row_records(rows, columns, flag_cols, id_cols, counts or Counts(), pad=False, where="line")
+    return Table(columns, [name for _, name in id_cols], records)
+
+
+def read_xlsx(source, sheet: Optional[str], header: Header, warn, counts: Counts | None = None) -> Table:
+    """The first sheet (or ``sheet``) of a workbook: its first non-blank row is the header."""
+    from saiken_cli import sheets
+
     try:
-        flag_cols, id_cols = header.split(columns)
-    except ValueError as exc:
+        rows = sheets.xlsx_rows(source, sheet)
+        for _, first in rows:
+            if any(cell.strip() for cell in first):
+                break
+        else:
+            raise FileError("FILE: the sheet is empty (it needs a header row naming the flags)")
+    except sheets.SheetError as exc:
+        message = str(exc)
+        raise FileError(message if message.startswith("--sheet") else f"FILE: {message}") from None
+    columns, flag_cols, id_cols = _header_of(list(first), header, warn, "sheet")
+    records = _row_records(_sheet_errors(rows), columns, flag_cols, id_cols, counts or Counts(), pad=True, where="row")
+    return Table(columns, [name for _, name in id_cols], records)
+
+
+def _sheet_errors(rows):
+    from saiken_cli import sheets
+
+    try:
+        yield from rows
+    except sheets.SheetError as exc:  # pragma: no cover - a workbook broken half-way
         raise FileError(f"FILE: {exc}") from None
-    if not flag_cols:
-        raise FileError(
-            "FILE: no column of the CSV header is a flag of this command "
-            f"(header: {', '.join(columns)[:120]}; flags: {', '.join(sorted(header.flags))})"
-        )
-    for _, name in id_cols:
-        if name in RESERVED:
-            raise FileError(f"FILE: the column {name!r} is reserved for the output; rename it")
-        close = _close_flag(name, header.flags)
-        if close:
-            warn(f"column {name!r} is not a flag of this command and is carried through as an id (did you mean {close!r}?)")
-    id_names = [name for _, name in id_cols]
-    ncols = len(columns)
-    import operator
-
-    flag_names = [flag for _, flag in flag_cols]
-    # a tuple of the flag cells, whatever their number (itemgetter of one index returns the cell)
-    _pick = operator.itemgetter(*(i for i, _ in flag_cols))
-    pick_flags = _pick if len(flag_cols) > 1 else (lambda row: (_pick(row),))
-
-    def records() -> Iterator[Record]:
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:  # e.g. a NUL byte or a 128 KiB field: this record only
-                yield {}, None, f"line {reader.line_num}: the CSV row cannot be read ({exc})"
-                continue
-            line = reader.line_num
-            if not row or (len(row) == 1 and not row[0].strip()):
-                continue  # a blank line is not a record
-            ids = {name: (row[i] if i < len(row) else "") for i, name in id_cols}
-            if len(row) != ncols:
-                yield ids, None, f"line {line}: the row has {len(row)} fields; the header has {ncols}"
-                continue
-            yield ids, NormFields(zip(flag_names, pick_flags(row))), None
-
-    return id_names, records()
 
 
 def _no_constant(name: str):
@@ -236,60 +381,69 @@ def _has_lone_surrogate(obj: Any) -> bool:
     return False
 
 
-def read_jsonl(stream, header: Header, warn) -> tuple[list[str], Iterator[Record]]:
+def read_jsonl(stream, header: Header, warn, counts: Counts | None = None) -> Table:
     import json
 
+    counts = counts or Counts()
     warned: set[str] = set()
+    unknown: list[str] = []
 
     def records() -> Iterator[Record]:
         for line_no, line in enumerate(stream, start=1):
             if not line.strip():
+                counts.blank += 1
                 continue
             if line_no == 1 and line.startswith("\ufeff"):
                 line = line[1:]
             try:
                 obj = json.loads(line, parse_constant=_no_constant)
             except json.JSONDecodeError as exc:
-                yield {}, None, f"line {line_no}: not valid JSON ({exc.msg} at column {exc.colno})"
+                yield {}, None, f"line {line_no}: not valid JSON ({exc.msg} at column {exc.colno})", {}
                 continue
             except ValueError as exc:  # NaN / Infinity, which JSON does not have
-                yield {}, None, f"line {line_no}: not valid JSON ({exc})"
+                yield {}, None, f"line {line_no}: not valid JSON ({exc})", {}
                 continue
             except RecursionError:  # [[[[…]]]] thousands deep: this record's error, not the run's
-                yield {}, None, f"line {line_no}: the JSON is nested too deeply to be a record"
+                yield {}, None, f"line {line_no}: the JSON is nested too deeply to be a record", {}
                 continue
             if "\\u" in line and _has_lone_surrogate(obj):
-                yield {}, None, f"line {line_no}: a \\u escape names half a character (a lone surrogate)"
+                yield {}, None, f"line {line_no}: a \\u escape names half a character (a lone surrogate)", {}
                 continue
             if not isinstance(obj, dict):
-                yield {}, None, f"line {line_no}: a JSON Lines record is an object {{\"flag\": value, …}}, not {type(obj).__name__}"
+                yield {}, None, f"line {line_no}: a JSON Lines record is an object {{\"flag\": value, …}}, not {type(obj).__name__}", {}
                 continue
             ids: dict[str, Any] = {}
+            inputs: dict[str, Any] = {}
             fields = NormFields()
             error = None
+            fresh = []
             for key, value in obj.items():
-                norm = _norm_flag(str(key))
-                if norm in header.flags:
+                norm = header.flag_of(str(key))
+                if norm is not None:
                     if norm in fields:
                         error = f"line {line_no}: the keys name the flag --{norm} twice"
                     if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value)):
                         error = error or f"line {line_no}: --{norm}: a value is a string, number, true/false or a list of those"
                     fields[norm] = "" if value is None else value
+                    inputs[key] = value
                 elif key in RESERVED:
                     error = error or f"line {line_no}: the key {key!r} is reserved for the output; rename it"
                 else:
                     ids[key] = value
                     if key not in warned:
                         warned.add(key)
-                        close = _close_flag(key, header.flags)
-                        if close:
-                            warn(f"key {key!r} is not a flag of this command and is carried through as an id (did you mean {close!r}?)")
-            yield ids, (None if error else fields), error
+                        fresh.append(key)
+            if fresh:
+                header.unknown(fresh, warn)
+            yield ids, (None if error else fields), error, inputs
 
-    return [], records()
+    return Table([], [], records())
 
 
 # --- writing ---------------------------------------------------------------------------
+# A writer turns each record into an item (``ok``/``error`` → (is_error, item)), the same
+# in a worker process as in the runner (--jobs), and ``put``s items into the output in
+# order. JSON Lines and CSV items are bytes; xlsx items are rows of cells.
 
 
 def _cell(value: Any) -> str:
@@ -306,50 +460,24 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-class JsonlWriter:
-    """One JSON object per line: the id fields, then ``result`` (the payload) or ``error``
-    and ``exit_code``.
+class _Bytes:
+    """Items of bytes gathered into blocks of PENDING_BYTES, written to the binary stream
+    (or, for a text-only stream, decoded and written as text)."""
 
-    The bytes are those of ``json.dumps(record, ensure_ascii=False, separators=(",", ":"))``
-    in UTF-8. They are produced by orjson when it is installed (the same bytes, about 15×
-    faster: JSON encoding was a third of a batch row's time) and by json otherwise, or for
-    a record orjson cannot encode (an integer beyond 64 bits).
-    """
-
-    def __init__(self, out, *, use_orjson: bool = True):
-        import json
-
+    def __init__(self, out, text_encoding: str = "utf-8"):
         self.out = out
-        self.text_dumps = json.JSONEncoder(
-            ensure_ascii=False, separators=(",", ":"), check_circular=False, allow_nan=False
-        ).encode
-        self.orjson = None
-        if use_orjson:
-            try:
-                import orjson
-            except ImportError:  # pragma: no cover - orjson is a dependency; json is the fallback
-                orjson = None
-            self.orjson = orjson
         # write bytes straight to the binary stream when there is one (no text re-encoding),
         # gathered into blocks of PENDING_BYTES: one write of a block costs less than many
         # small ones through an 8 KiB buffer (≈1.9 → 0.4 µs a row measured; issue 5 speed)
-        self.binary = getattr(out, "buffer", None)
+        self.binary = getattr(out, "buffer", None) if out is not None else None
+        self.text_encoding = text_encoding
         self.pending = bytearray()
 
-    def header(self) -> None:
-        pass
-
-    def _write(self, rec: dict[str, Any]) -> None:
-        data = None
-        if self.orjson is not None:
-            try:
-                data = self.orjson.dumps(rec, option=self.orjson.OPT_APPEND_NEWLINE)
-            except TypeError:  # orjson.JSONEncodeError: e.g. an int beyond 64 bits
-                data = None
+    def put(self, data: bytes) -> None:
         if self.binary is None:
-            self.out.write(data.decode("utf-8") if data is not None else self.text_dumps(rec) + "\n")
+            self.out.write(data.decode(self.text_encoding))
             return
-        self.pending += data if data is not None else (self.text_dumps(rec) + "\n").encode("utf-8")
+        self.pending += data
         if len(self.pending) >= PENDING_BYTES:
             self.write_pending()
 
@@ -362,50 +490,229 @@ class JsonlWriter:
         self.write_pending()
         self.out.flush()
 
-    def ok(self, ids: dict[str, Any], payload: dict[str, Any]) -> None:
-        rec = dict(ids)
-        rec["result"] = payload
-        self._write(rec)
-
-    def error(self, ids: dict[str, Any], message: str, exit_code: int) -> None:
-        rec = dict(ids)
-        rec["error"] = message
-        rec["exit_code"] = exit_code
-        self._write(rec)
+    def close(self) -> None:
+        self.write_pending()
 
 
-class CsvWriter:
-    """ids (as in the input header) + the command's result columns + error + exit_code."""
+class JsonlWriter(_Bytes):
+    """One JSON object per line: the id fields, then ``result`` (the payload), or ``input``
+    (the record's flag cells as given), ``error`` and ``exit_code``.
 
-    def __init__(self, out, id_names: list[str], result_columns: tuple[str, ...]):
-        import csv
+    The bytes are those of ``json.dumps(record, ensure_ascii=False, separators=(",", ":"))``
+    in UTF-8. They are produced by orjson when it is installed (the same bytes, about 15×
+    faster: JSON encoding was a third of a batch row's time) and by json otherwise, or for
+    a record orjson cannot encode (an integer beyond 64 bits).
+    """
 
-        self.out = out
-        self.writer = csv.writer(out, lineterminator="\n")
-        self.id_names = list(id_names)
-        self.result_columns = result_columns
-        self.ids_from_first_record = not id_names
+    def __init__(self, out, *, use_orjson: bool = True, input_names: list[str] | None = None):
+        import json
+
+        super().__init__(out)
+        self.input_names = input_names  # the column name of each input cell (CSV, xlsx)
+        self.text_dumps = json.JSONEncoder(
+            ensure_ascii=False, separators=(",", ":"), check_circular=False, allow_nan=False
+        ).encode
+        self.orjson = None
+        if use_orjson:
+            try:
+                import orjson
+            except ImportError:  # pragma: no cover - orjson is a dependency; json is the fallback
+                orjson = None
+            self.orjson = orjson
 
     def header(self) -> None:
-        clash = [c for c in self.id_names if c in self.result_columns]
-        if clash:
-            raise FileError(f"FILE: the id column {clash[0]!r} has the name of an output column; rename it")
-        self.writer.writerow([*self.id_names, *self.result_columns, "error", "exit_code"])
+        pass
+
+    def _bytes(self, rec: dict[str, Any]) -> bytes:
+        if self.orjson is not None:
+            try:
+                return self.orjson.dumps(rec, option=self.orjson.OPT_APPEND_NEWLINE)
+            except TypeError:  # orjson.JSONEncodeError: e.g. an int beyond 64 bits
+                pass
+        return (self.text_dumps(rec) + "\n").encode("utf-8")
+
+    def encode_ok(self, ids: dict[str, Any], payload: dict[str, Any], inputs: Any = None) -> tuple[bool, bytes]:
+        rec = dict(ids)
+        rec["result"] = payload
+        return False, self._bytes(rec)
+
+    def encode_error(self, ids: dict[str, Any], message: str, exit_code: int, inputs: Any = None) -> tuple[bool, bytes]:
+        rec = dict(ids)
+        given = self._inputs(ids, inputs)
+        if given:
+            rec["input"] = given
+        rec["error"] = message
+        rec["exit_code"] = exit_code
+        return True, self._bytes(rec)
+
+    def _inputs(self, ids: dict[str, Any], inputs: Any) -> dict[str, Any]:
+        if isinstance(inputs, dict):
+            return inputs
+        if not inputs or self.input_names is None:
+            return {}
+        names = self.input_names
+        return {names[i]: cell for i, cell in enumerate(inputs) if i < len(names) and names[i] not in ids}
+
+    def ok(self, ids: dict[str, Any], payload: dict[str, Any]) -> None:
+        self.put(self.encode_ok(ids, payload)[1])
+
+    def error(self, ids: dict[str, Any], message: str, exit_code: int, inputs: Any = None) -> None:
+        self.put(self.encode_error(ids, message, exit_code, inputs)[1])
+
+
+#: Output encodings of CSV: the codec of the rows and whether a BOM starts the file.
+CSV_ENCODINGS = {"utf-8": ("utf-8", False), "utf-8-sig": ("utf-8", True), "cp932": ("cp932", False)}
+#: Characters of saiken's own text (results, messages) that Shift_JIS (cp932) has not, and
+#: the cp932 character written for each. Input cells are never changed: one that cp932
+#: cannot hold makes its record an error naming the character.
+CP932_SUBSTITUTES = str.maketrans({
+    "—": "―", "–": "－", "≤": "≦", "≥": "≧", "¥": "￥", "½": "1/2", "·": "・", "•": "・", "≈": "≒",
+    "µ": "μ", "◀": "←", "〜": "～",
+})
+
+
+def _csv_field(text: str) -> str:
+    """One CSV field: quoted when it holds a comma, a quote, LF or CR (a lone CR too: the
+    csv module leaves that unquoted when lines end in LF, and Excel then splits the row)."""
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _input_headings(columns: list[str], result_columns: tuple[str, ...]) -> list[str]:
+    """The input columns' names in the output; one named like a result column gets "(input)"."""
+    taken = set(result_columns) | {"error", "exit_code"}
+    return [f"{c} (input)" if c in taken else c for c in columns]
+
+
+class CsvWriter(_Bytes):
+    """The input's columns (every cell as given) + the command's result columns + error +
+    exit_code. Cells from the input, and text, are neutralised against formula injection;
+    the numbers saiken computed are written as they are."""
+
+    def __init__(
+        self, out, columns: list[str], result_columns: tuple[str, ...], *, encoding: str = "utf-8",
+        flag_names: tuple[str, ...] = (), flag_of=None,
+    ):
+        codec, self.bom = CSV_ENCODINGS[encoding]
+        self.flag_of = flag_of or _norm_flag
+        super().__init__(out, codec)
+        self.encoding = encoding
+        self.codec = codec
+        # JSON Lines input names no columns before its records: its flag cells, by flag
+        self.by_flag = not columns
+        self.columns = list(columns) if columns else list(flag_names)
+        self.result_columns = result_columns
+        self.headings = _input_headings(self.columns, result_columns)
+
+    def header(self) -> None:
+        line = self._line([*self.headings, *self.result_columns, "error", "exit_code"])
+        if self.bom:
+            if self.binary is None:
+                self.out.write("\ufeff")
+            else:
+                self.pending += b"\xef\xbb\xbf"
+        try:
+            self.put(line.encode(self.codec))
+        except UnicodeEncodeError as exc:
+            raise FileError(f"--output-encoding {self.encoding}: the header holds {exc.object[exc.start]!r}, which it cannot write; use utf-8-sig") from None
+
+    @staticmethod
+    def _line(cells: list[str]) -> str:
+        return ",".join(map(_csv_field, cells)) + "\n"
+
+    def _input_cells(self, inputs: Any) -> list[str]:
+        from saiken_cli.sheets import neutralise
+
+        n = len(self.columns)
+        if isinstance(inputs, dict):  # JSON Lines: by flag
+            by_flag = {self.flag_of(str(k)): v for k, v in inputs.items()}
+            cells = [_cell(by_flag.get(c)) for c in self.columns]
+        else:
+            cells = [_cell(v) for v in (inputs or ())][:n]
+            cells += [""] * (n - len(cells))
+        return [neutralise(c) for c in cells]
+
+    def _encode(self, line: str, ids, inputs, is_error: bool) -> tuple[bool, bytes]:
+        try:
+            return is_error, line.encode(self.codec)
+        except UnicodeEncodeError as exc:
+            bad = exc.object[exc.start]
+            message = (
+                f"--output-encoding {self.encoding}: a cell holds {bad!r} (U+{ord(bad):04X}), which {self.encoding} "
+                "cannot write; use --output-encoding utf-8-sig"
+            )
+            line = self._line([*self._input_cells(inputs), *("" for _ in self.result_columns), message, "2"])
+            return True, line.encode(self.codec, errors="replace")
+
+    def encode_ok(self, ids: dict[str, Any], payload: dict[str, Any], inputs: Any = None) -> tuple[bool, bytes]:
+        from saiken_cli.sheets import neutralise
+
+        results = []
+        for c in self.result_columns:
+            value = payload.get(c)
+            results.append(str(value) if type(value) is int else neutralise(self._own(_cell(value))))
+        return self._encode(self._line([*self._input_cells(inputs), *results, "", "0"]), ids, inputs, False)
+
+    def encode_error(self, ids: dict[str, Any], message: str, exit_code: int, inputs: Any = None) -> tuple[bool, bytes]:
+        from saiken_cli.sheets import neutralise
+
+        cells = [*self._input_cells(inputs), *("" for _ in self.result_columns), neutralise(self._own(message)), str(exit_code)]
+        return self._encode(self._line(cells), ids, inputs, True)
+
+    def _own(self, text: str) -> str:
+        """saiken's own text in the output encoding (cp932 lacks a few of its characters)."""
+        return text.translate(CP932_SUBSTITUTES) if self.codec == "cp932" else text
+
+
+class XlsxWriter:
+    """The same columns as CSV, in one sheet of a new workbook (written when the run ends).
+    Yen and day counts are number cells; text is neutralised and stored as text."""
+
+    def __init__(self, out, columns: list[str], result_columns: tuple[str, ...], *, flag_names: tuple[str, ...] = (), flag_of=None):
+        self.out = out
+        self.csv = CsvWriter(None, columns, result_columns, flag_names=flag_names, flag_of=flag_of)
+        self.book = None
+
+    def header(self) -> None:
+        from saiken_cli.sheets import XlsxOut
+
+        if self.out is not None:
+            self.book = XlsxOut(getattr(self.out, "buffer", self.out))
+            self.book.append([*self.csv.headings, *self.csv.result_columns, "error", "exit_code"])
+
+    def encode_ok(self, ids: dict[str, Any], payload: dict[str, Any], inputs: Any = None) -> tuple[bool, list]:
+        from saiken_cli.sheets import neutralise
+
+        results = []
+        for c in self.csv.result_columns:
+            value = payload.get(c)
+            results.append(value if type(value) is int else neutralise(_cell(value)))
+        return False, [*self.csv._input_cells(inputs), *results, "", 0]
+
+    def encode_error(self, ids: dict[str, Any], message: str, exit_code: int, inputs: Any = None) -> tuple[bool, list]:
+        from saiken_cli.sheets import neutralise
+
+        return True, [*self.csv._input_cells(inputs), *("" for _ in self.csv.result_columns), neutralise(message), exit_code]
+
+    def put(self, item: list) -> None:
+        from saiken_cli.sheets import XLSX_MAX_ROWS
+
+        if self.book.rows >= XLSX_MAX_ROWS:
+            raise FileError(f"--format xlsx: more than {XLSX_MAX_ROWS - 1:,} records do not fit in one Excel sheet; use --format csv")
+        self.book.append(item)
 
     def write_pending(self) -> None:
         pass
 
     def flush(self) -> None:
-        self.out.flush()
+        pass
 
-    def _ids(self, ids: dict[str, Any]) -> list[str]:
-        return [_cell(ids.get(name)) for name in self.id_names]
-
-    def ok(self, ids: dict[str, Any], payload: dict[str, Any]) -> None:
-        self.writer.writerow([*self._ids(ids), *(_cell(payload.get(c)) for c in self.result_columns), "", "0"])
-
-    def error(self, ids: dict[str, Any], message: str, exit_code: int) -> None:
-        self.writer.writerow([*self._ids(ids), *("" for _ in self.result_columns), message, str(exit_code)])
+    def close(self) -> None:
+        if self.book is not None:
+            self.book.close()
+            self.out.flush()
+            self.book = None
 
 
 # --- progress --------------------------------------------------------------------------
@@ -456,6 +763,155 @@ class _RichProgress:
 
 # --- the runner ------------------------------------------------------------------------
 
+RATE_UNITS = ("fraction", "percent")
+_BARE_NUMBER = None  # compiled on first use: a rate cell that is a plain number
+
+
+def _percent(value: Any) -> Any:
+    """A bare number in a rate column read as percent (``18`` → ``18%``); the rest as given."""
+    global _BARE_NUMBER
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float)):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    if _BARE_NUMBER is None:
+        import re
+
+        _BARE_NUMBER = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)$")
+    from saiken_cli.parsing import fold
+
+    text = fold(value)
+    return text + "%" if _BARE_NUMBER.match(text) else value
+
+
+def _rate_hint(message: str, exc, rates: frozenset[str]) -> str:
+    """The batch's own hint for a bare rate of 1 or more (18: 18% or 0.18?)."""
+    from saiken_cli import parsing
+
+    if getattr(exc, "flag", "")[2:] in rates and str(getattr(exc, "accepted", "")).startswith(parsing.AMBIGUOUS_RATE):
+        return message + "; or pass --rate-unit percent to read bare numbers in rate columns as percent"
+    return message
+
+
+def make_work(name: str, spec: dict[str, Any]):
+    """``work(chunk) -> [(is_error, item), …]`` for ``saiken batch NAME``: the same function
+    in-process (--jobs 1) and in each worker process (--jobs N), so the bytes are the same."""
+    from saiken_cli.errors import SaikenError
+
+    mod = calculators()[name]
+    writer = _make_writer(None, spec)
+    record = mod.record
+    encode_ok, encode_error = writer.encode_ok, writer.encode_error
+    rates = rate_flags(mod.FLAGS)
+    percent = spec["rate_unit"] == "percent"
+    present_rates = None
+
+    def one(rec: Record):
+        nonlocal present_rates
+        ids, fields, problem, inputs = rec
+        if problem is not None:
+            return encode_error(ids, problem, 2, inputs)
+        if percent:
+            for flag in rates:
+                if flag in fields:
+                    fields[flag] = _percent(fields[flag])
+        try:
+            payload = record(fields)
+        except SaikenError as exc:
+            return encode_error(ids, _rate_hint(exc.message, exc, rates) if not percent else exc.message, exc.exit_code, inputs)
+        except RecursionError:
+            return encode_error(ids, "a value nested too deeply to be read", 2, inputs)
+        except Exception as exc:  # noqa: BLE001 - a bug must not stop the run
+            return encode_error(
+                ids, f"internal error ({type(exc).__name__}); this is a bug in saiken, not in your input", 70, inputs
+            )
+        return encode_ok(ids, payload, inputs)
+
+    def work(chunk: list[Record]) -> list:
+        return [one(rec) for rec in chunk]
+
+    work.one = one  # type: ignore[attr-defined]
+    return work
+
+
+def _make_writer(out, spec: dict[str, Any]):
+    fmt = spec["format"]
+    if fmt == "jsonl":
+        return JsonlWriter(out, use_orjson=spec.get("use_orjson", True), input_names=spec["columns"])
+    if fmt == "csv":
+        return CsvWriter(
+            out, spec["columns"], spec["result_columns"], encoding=spec["encoding"], flag_names=spec["flags"],
+            flag_of=spec.get("flag_of"),
+        )
+    return XlsxWriter(out, spec["columns"], spec["result_columns"], flag_names=spec["flags"], flag_of=spec.get("flag_of"))
+
+
+def _pin_today(value) -> None:
+    """In a worker process: the runner's reading of today (one date per run, issue 15 §3)."""
+    if value is None:
+        return
+    try:
+        from saiken_cli import today
+    except ImportError:  # pragma: no cover - until saiken_cli/today.py exists
+        return
+    today._clock = value  # noqa: SLF001 - the one reading of the clock, taken by the runner
+
+
+def _read_today():
+    """Japan's today for this run, read before the workers start (they all use it)."""
+    try:
+        from saiken_cli import today
+    except ImportError:  # pragma: no cover - until saiken_cli/today.py exists
+        return None
+    from saiken_cli.errors import SaikenError
+
+    try:
+        today.today()
+    except SaikenError:
+        return None
+    return getattr(today, "_clock", None)
+
+
+def _dead_worker(spec: dict[str, Any], rec: Record):
+    """The output of a record whose worker process died on it twice."""
+    writer = _make_writer(None, spec)
+    ids, _, _, inputs = rec
+    return writer.encode_error(
+        ids, "internal error (the worker process computing this record stopped); this is a bug in saiken, not in your input", 70, inputs
+    )
+
+
+def _results(records: Iterator[Record], name: str, spec: dict[str, Any], jobs: int) -> Iterator[tuple[bool, Any]]:
+    """(is_error, item) for each record, in order: in-process, or by ``jobs`` worker processes."""
+    import functools
+
+    from saiken_cli import pool
+
+    if jobs <= 1:
+        one = make_work(name, spec).one
+        for rec in records:  # one at a time: each record is written before the next is read
+            yield one(rec)
+        return
+    chunks = pool.chunks(records)
+    first = next(chunks, None)
+    if first is None:
+        return
+    if len(first) < pool.CHUNK:  # a file too small to share out
+        yield from make_work(name, spec)(first)
+        return
+    import itertools
+
+    for chunk in pool.run_ordered(
+        itertools.chain([first], chunks),
+        functools.partial(make_work, name, spec),
+        jobs,
+        setup=functools.partial(_pin_today, _read_today()),
+        on_dead=functools.partial(_dead_worker, spec),
+    ):
+        yield from chunk
+
 
 def run_batch(
     command: str,
@@ -465,13 +921,17 @@ def run_batch(
     out_format: Optional[str] = None,
     input_format: Optional[str] = None,
     encoding: str = "utf-8",
+    output_encoding: Optional[str] = None,
+    sheet: Optional[str] = None,
+    rate_unit: str = "fraction",
+    jobs: int = 1,
 ) -> int:
     """Run ``command`` over ``file``; return the exit status (0, 1 or 2)."""
     import codecs
     import os
     import time
 
-    from saiken_cli.errors import InputError, SaikenError
+    from saiken_cli.errors import InputError
 
     def warn(message: str) -> None:
         sys.stderr.write(f"saiken: warning: {message}\n")
@@ -485,51 +945,91 @@ def run_batch(
         codecs.lookup(encoding)
     except LookupError:
         raise InputError("--encoding", encoding, "an encoding such as utf-8 or cp932 (Shift_JIS from Excel)") from None
-    enc = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+    enc = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig") else encoding
+    if output_encoding is None:
+        output_encoding = encoding
+    out_enc = output_encoding.strip().lower().replace("_", "-").replace("utf8", "utf-8")
+    out_enc = {"shift-jis": "cp932", "sjis": "cp932", "shift_jis": "cp932", "windows-31j": "cp932"}.get(out_enc, out_enc)
+    if out_enc not in CSV_ENCODINGS:
+        raise InputError("--output-encoding", output_encoding, "utf-8-sig (UTF-8 with a BOM: Excel), cp932 (Shift_JIS) or utf-8")
+    rate_unit = (rate_unit or "").strip().lower()
+    if rate_unit not in RATE_UNITS:
+        raise InputError("--rate-unit", rate_unit, "percent (a bare 18 in a rate column is 18%) or fraction (the default: 0.18)")
+    if jobs < 0 or jobs > 512:
+        raise InputError("--jobs", jobs, "a number of worker processes from 1, or 0 for every core")
+    from saiken_cli import pool
+
+    jobs = jobs or pool.cores()
     if out_format is not None:
         out_format = out_format.strip().lower()
         if out_format not in FORMATS:
-            raise InputError("--format", out_format, "jsonl or csv")
+            raise InputError("--format", out_format, "jsonl, csv or xlsx")
     elif output != "-" and output.lower().endswith(".csv"):
         out_format = "csv"
+    elif output != "-" and output.lower().endswith(".xlsx"):
+        out_format = "xlsx"
     else:
         out_format = "jsonl"
     if input_format is not None:
         input_format = input_format.strip().lower()
-        if input_format not in FORMATS:
-            raise InputError("--input-format", input_format, "csv or jsonl")
+        if input_format not in INPUT_FORMATS:
+            raise InputError("--input-format", input_format, "csv, jsonl or xlsx")
+    if out_format == "xlsx" and output == "-" and hasattr(sys.stdout, "isatty") and sys.stdout.isatty():
+        raise InputError("--output", "-", "a file for --format xlsx (a workbook is not text for a terminal), e.g. --output out.xlsx")
+    xlsx_in = _is_xlsx(file, input_format)
+    if sheet is not None and not xlsx_in:
+        raise InputError("--sheet", sheet, "a sheet name, for an .xlsx FILE only")
     from saiken_cli.output import open_output
 
     # the output is checked (name, not the input — stdin included —, writable folder) and
     # its temporary file created before anything is read (saiken_cli.output)
     sink = open_output(output, inputs=[file], flag="--output")
     out = sink.open()
+    header = Header(mod.FLAGS, aliases_of(mod))
+    counts = Counts()
     stream = writer = None
     done = errors = 0
     outcome = "failed"  # "complete", "partial" (a file error part-way) or "interrupted"
     previous_term = _catch_sigterm()
     try:
-        stream = _open_input(file, enc)
-        try:
-            first = stream.readline()
-        except UnicodeDecodeError as exc:
-            raise FileError(
-                f"FILE: not {encoding} text (byte {exc.start} of the first line); "
-                "for a Shift_JIS file from Excel pass --encoding cp932"
-            ) from None
-        fmt = _detect_input_format(file, input_format, first)
-        import itertools
+        if xlsx_in:
+            source = file
+            if file == "-":
+                import io
 
-        lines = itertools.chain([first], stream)
-        header = Header(mod.FLAGS)
-        reader = read_csv if fmt == "csv" else read_jsonl
-        id_names, records = reader(lines, header, warn)
+                source = io.BytesIO(sys.stdin.buffer.read())
+            elif not os.path.exists(file):
+                raise FileError(f"FILE: {file!r} does not exist")
+            elif os.path.isdir(file):
+                raise FileError(f"FILE: {file!r} is a directory, not a file")
+            table = read_xlsx(source, sheet, header, warn, counts)
+        else:
+            stream = _open_input(file, enc)
+            try:
+                first = stream.readline()
+            except UnicodeDecodeError as exc:
+                raise FileError(
+                    f"FILE: not {encoding} text (byte {exc.start} of the first line); "
+                    "for a Shift_JIS file from Excel pass --encoding cp932"
+                ) from None
+            fmt = _detect_input_format(file, input_format, first)
+            import itertools
 
-        if out_format == "csv":
+            lines = itertools.chain([first], stream)
+            reader = read_csv if fmt == "csv" else read_jsonl
+            table = reader(lines, header, warn, counts)
+        records = table.records
+
+        result_columns: tuple[str, ...] = ()
+        if out_format in ("csv", "xlsx"):
             result_columns = csv_columns(name, mod)
             if not result_columns:
-                raise FileError(f"--format csv: {name} declares no CSV columns (CSV_COLUMNS or a schema); use --format jsonl")
-        writer = JsonlWriter(out) if out_format == "jsonl" else CsvWriter(out, id_names, result_columns)
+                raise FileError(f"--format {out_format}: {name} declares no CSV columns (CSV_COLUMNS or a schema); use --format jsonl")
+        spec = {
+            "format": out_format, "columns": table.columns, "result_columns": result_columns, "encoding": out_enc,
+            "flags": tuple(mod.FLAGS), "rate_unit": rate_unit, "flag_of": header.flag_of,
+        }
+        writer = _make_writer(out, spec)
         writer.header()
 
         total_bytes = None
@@ -542,13 +1042,14 @@ def run_batch(
                 total_bytes = None
         progress = _RichProgress(f"saiken batch {name}", total_bytes) if _stderr_is_tty() else _NoProgress()
 
-        record = mod.record
         last_flush = time.monotonic()
+        put = writer.put
         outcome = "partial"  # from here on, records may have been written
         with progress:
+            results = _results(records, name, spec, jobs)
             while True:
                 try:
-                    ids, fields, problem = next(records)
+                    is_error, item = next(results)
                 except StopIteration:
                     break
                 except UnicodeDecodeError as exc:
@@ -556,27 +1057,9 @@ def run_batch(
                         f"FILE: not {encoding} text after record {done} (byte {exc.start} of a read block); "
                         "for a Shift_JIS file from Excel pass --encoding cp932"
                     ) from None
-                if problem is not None:
+                if is_error:
                     errors += 1
-                    writer.error(ids, problem, 2)
-                else:
-                    try:
-                        payload = record(fields)
-                    except SaikenError as exc:
-                        errors += 1
-                        writer.error(ids, exc.message, exc.exit_code)
-                    except RecursionError:
-                        errors += 1
-                        writer.error(ids, "a value nested too deeply to be read", 2)
-                    except Exception as exc:  # noqa: BLE001 - a bug must not stop the run
-                        errors += 1
-                        writer.error(
-                            ids,
-                            f"internal error ({type(exc).__name__}); this is a bug in saiken, not in your input",
-                            70,
-                        )
-                    else:
-                        writer.ok(ids, payload)
+                put(item)
                 done += 1  # counted once written (the interrupt message says how many)
                 if done % 256 == 0:
                     now = time.monotonic()
@@ -590,6 +1073,7 @@ def run_batch(
                                 position = None
                         progress.update(done, errors, position)
             progress.update(done, errors, total_bytes)
+        writer.close()
         writer.flush()
         sink.commit()
         outcome = "complete"
@@ -620,10 +1104,14 @@ def run_batch(
             sink.discard()  # a no-op once committed or kept
         if stream is not None and file != "-":
             stream.close()
+    blank = f"; {counts.blank:,} blank row{'s' if counts.blank != 1 else ''} skipped" if counts.blank else ""
     if errors:
-        sys.stderr.write(f"saiken: batch {name}: {errors:,} of {done:,} records have an error (see the error field)\n")
+        sys.stderr.write(f"saiken: batch {name}: {errors:,} of {done:,} records have an error (see the error field){blank}\n")
         return 1
+    if blank:
+        sys.stderr.write(f"saiken: batch {name}: {done:,} records{blank}\n")
     return 0
+
 
 
 class _Terminated(Exception):
@@ -670,6 +1158,7 @@ def _keep_partial(sink, writer, done: int) -> str | None:
     try:
         if writer is not None:
             try:
+                writer.close()  # what is pending; an xlsx workbook is written whole
                 writer.flush()
             except (OSError, ValueError):
                 pass
@@ -681,14 +1170,21 @@ def _keep_partial(sink, writer, done: int) -> str | None:
 
 def batch(
     command: Annotated[str, typer.Argument(help="The calculator to run (damages, …).", show_default=False, metavar="COMMAND")],
-    file: Annotated[str, typer.Argument(help="CSV or JSON Lines file of cases; - for stdin.", show_default=False, metavar="FILE")],
+    file: Annotated[str, typer.Argument(help="CSV, JSON Lines or .xlsx file of cases; - for stdin.", show_default=False, metavar="FILE")],
     output: Annotated[str, typer.Option("--output", "-o", help="Where to write; - for stdout.")] = "-",
-    out_format: Annotated[Optional[str], typer.Option("--format", help="jsonl (default; csv when --output ends in .csv) or csv.", metavar="jsonl|csv")] = None,
-    input_format: Annotated[Optional[str], typer.Option("--input-format", help="csv or jsonl (default: by FILE's extension, or by its first line).", metavar="csv|jsonl")] = None,
-    encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of FILE: utf-8 (default, BOM allowed) or cp932 (Shift_JIS).")] = "utf-8",
+    out_format: Annotated[Optional[str], typer.Option("--format", help="jsonl (default), csv or xlsx (chosen by --output's .csv/.xlsx too).", metavar="jsonl|csv|xlsx")] = None,
+    input_format: Annotated[Optional[str], typer.Option("--input-format", help="csv, jsonl or xlsx (default: by FILE's extension, or by its first line).", metavar="csv|jsonl|xlsx")] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="The sheet of an .xlsx FILE (default: the first).", metavar="NAME")] = None,
+    encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of a CSV FILE, and of CSV output: utf-8 (default; a BOM is accepted), utf-8-sig (CSV output with a BOM, for Excel) or cp932 (Shift_JIS).", metavar="utf-8|utf-8-sig|cp932")] = "utf-8",
+    output_encoding: Annotated[Optional[str], typer.Option("--output-encoding", help="Encoding of CSV output when it differs from --encoding: utf-8-sig, cp932 or utf-8.", metavar="utf-8-sig|cp932|utf-8")] = None,
+    rate_unit: Annotated[str, typer.Option("--rate-unit", help="percent: a bare number in a rate column is percent (18 → 18%); fraction (default): 0.18, and a bare 18 is an error.", metavar="fraction|percent")] = "fraction",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0 = every core); the output is the same, in input order.", metavar="N")] = 1,
 ) -> int:
     try:
-        code = run_batch(command, file, output=output, out_format=out_format, input_format=input_format, encoding=encoding)
+        code = run_batch(
+            command, file, output=output, out_format=out_format, input_format=input_format, encoding=encoding,
+            output_encoding=output_encoding, sheet=sheet, rate_unit=rate_unit, jobs=jobs,
+        )
     except FileError as exc:
         sys.stderr.write(f"saiken: error: {exc}\n")
         code = 2
@@ -697,5 +1193,31 @@ def batch(
     return code
 
 
+def alias_table() -> list[tuple[str, str, str]]:
+    """(command, flag, Japanese column names) for every batch calculator with ALIASES."""
+    rows = []
+    for cname, mod in sorted(calculators().items()):
+        by_flag: dict[str, list[str]] = {}
+        for alias, flag in aliases_of(mod).items():
+            by_flag.setdefault(flag, []).append(alias)
+        for flag in mod.FLAGS:
+            if flag in by_flag:
+                rows.append((cname, flag, "/".join(by_flag[flag])))
+    return rows
+
+
+def help_text() -> str:
+    """HELP with the Japanese column names of every calculator (one table: each command's ALIASES)."""
+    lines = ["Japanese column names (CSV and xlsx headers, JSON Lines keys):"]
+    current = None
+    for cname, flag, names in alias_table():
+        if cname != current:
+            lines.append(f"  {cname}:")
+            current = cname
+        lines.append(f"    {names} → {flag}")
+    lines.append("  every command: " + "/".join(CASE_ID_NAMES) + " → the case id; 債務者/債務者名/備考: ids too (carried through)")
+    return HELP + "\n" + "\n".join(lines) + "\n"
+
+
 def register(app: typer.Typer) -> None:
-    app.command("batch", help=HELP)(batch)
+    app.command("batch", help=help_text())(batch)

@@ -166,6 +166,12 @@ def register(app: typer.Typer) -> None:
 
 
 FLAGS = ("principal", "rate", "days", "from", "to", "due-date", "method", "commercial", "payment", "compare", "allow-high-rate")
+# Japanese column names for batch files (saiken batch --help, README "From Excel")
+ALIASES = {
+    "元本": "principal", "元金": "principal", "利率": "rate", "年利": "rate", "損害金利率": "rate",
+    "日数": "days", "起算日": "from", "遅延開始日": "from", "終期": "to", "計算終了日": "to",
+    "弁済期": "due-date", "期限": "due-date", "計算方式": "method", "商事": "commercial", "弁済": "payment",
+}
 # for the start-up fast path (entry.py); checked against the Typer command by tests/test_startup.py
 SWITCHES = ("commercial", "compare", "allow-high-rate")
 REPEATABLE = ("payment",)

@@ -210,6 +210,11 @@ FLAGS = (
     "last-payment", "due-date", "acceleration-date", "subrogation-date", "judgment-date", "contract-date",
     "creditor", "debtor-merchant", "claim-type", "event", "as-of", "apply-142",
 )
+# Japanese column names for batch files (saiken batch --help, README "From Excel")
+ALIASES = {
+    "最終返済日": "last-payment", "弁済期": "due-date", "期限": "due-date", "期限の利益喪失日": "acceleration-date",
+    "代位弁済日": "subrogation-date", "判決確定日": "judgment-date", "契約日": "contract-date", "基準日": "as-of",
+}
 
 
 def record(fields) -> dict[str, Any]:

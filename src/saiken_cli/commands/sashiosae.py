@@ -222,6 +222,12 @@ FLAGS = (
     "net", "gross", "income-tax", "resident-tax", "social-insurance", "commute", "period", "support", "tax",
     "dependents", "rounding", "paid-on",
 )
+# Japanese column names for batch files (saiken batch --help, README "From Excel")
+ALIASES = {
+    "手取り": "net", "手取額": "net", "手取り額": "net", "総支給額": "gross", "所得税": "income-tax",
+    "住民税": "resident-tax", "社会保険料": "social-insurance", "通勤手当": "commute", "支払期": "period",
+    "支払日": "paid-on",
+}
 
 
 def record(fields) -> dict[str, Any]:

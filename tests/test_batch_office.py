@@ -1,0 +1,378 @@
+"""The office's own data (issue 14): Excel in and out, Japanese headers, percent cells, blank
+rows, error rows that keep their inputs, CSV for Excel (BOM, cp932), formula injection,
+broken quotes, and --jobs (order, bytes, a failing record or worker)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import types
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import invoke
+
+
+def rows_of(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def office_book(path: Path) -> Path:
+    """An office's export: Japanese headers, a percent-formatted rate, a bare 18 in the rate
+    column, Excel-typed numbers and dates, 和暦 and 漢数字 text, blank rows, one bad row."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "案件一覧"
+    ws.append(["案件番号", "債務者名", "元本", "利率", "起算日", "終期", "計算方式", "担当"])
+    ws.append(["K-001", "山田 太郎", 500000, 0.146, date(2023, 4, 1), datetime(2024, 3, 31), "simple365", "=cmd|' /C calc'!A0"])
+    ws["D2"].number_format = "0.0%"  # Excel shows 14.6%
+    ws["H2"].data_type = "s"  # text, as Excel stores '=… typed with an apostrophe (not a formula)
+    ws.append(["K-002", "佐藤 花子", "100万", 18, "令和二年四月一日", "R3.3.31", "court", "@田中"])
+    ws.append([None, None, None, None, None, None, None, None])  # a blank row (cells present, empty)
+    ws.append(["K-003", "鈴木 一郎", "10万", "18%", "H17.8.2", "2007-08-15", "court-each", "-"])
+    ws.append([])  # a blank row (no cells)
+    ws.append(["K-004", "不良 行", "abc", 20, date(2020, 1, 1), date(2020, 12, 31), None, "+81"])  # the bad row
+    ws.append(["K-005", "高橋 次郎", "80万5千円", "14.6パーセント", "2022-02-01", "2024-02-29", "kyotaku", None])
+    wb.create_sheet("メモ").append(["not", "cases"])
+    wb.save(path)
+    return path
+
+
+GOOD = {"K-001": 73200, "K-002": 180000, "K-003": 36690, "K-005": 0}
+
+
+def test_the_office_workbook_goes_through_to_xlsx_and_bom_csv(tmp_path):
+    """Issue 14, done when: every good row computed, the bad row keeps its inputs, the output
+    opens as xlsx and as BOM CSV."""
+    book = office_book(tmp_path / "案件一覧.xlsx")
+    out_xlsx, out_csv = tmp_path / "結果.xlsx", tmp_path / "結果.csv"
+    r = invoke("batch", "damages", str(book), "--rate-unit", "percent", "--output", str(out_xlsx))
+    assert r.exit_code == 1 and r.stdout == ""
+    lines = r.stderr.strip().splitlines()
+    assert lines[-1] == "saiken: batch damages: 1 of 5 records have an error (see the error field); 2 blank rows skipped"
+    assert lines[0] == "saiken: warning: not flags of this command, carried through as ids: '担当'"  # once, not per row
+
+    wb = openpyxl.load_workbook(out_xlsx)  # opens as a workbook
+    table = [list(row) for row in wb.active.iter_rows(values_only=True)]
+    head = table[0]
+    assert head[:8] == ["案件番号", "債務者名", "元本", "利率", "起算日", "終期", "計算方式", "担当"]
+    assert head[-2:] == ["error", "exit_code"] and "total_yen" in head
+    recs = [dict(zip(head, row)) for row in table[1:]]
+    assert [x["案件番号"] for x in recs] == ["K-001", "K-002", "K-003", "K-004", "K-005"]  # blank rows skipped
+    by_id = {x["案件番号"]: x for x in recs}
+    assert by_id["K-001"]["利率"] == "14.6%" and by_id["K-001"]["rate"] == "0.146"  # the percent cell
+    assert by_id["K-002"]["rate"] == "0.18" and by_id["K-002"]["from"] == "2020-04-01"  # 18 → 18%, 漢数字
+    assert by_id["K-003"]["total_yen"] == 36690  # reference 1-4 (岡山地裁の計算例), a number cell
+    assert by_id["K-005"]["principal_yen"] == 805000
+    for case, total in GOOD.items():
+        if total:
+            assert by_id[case]["total_yen"] == total and by_id[case]["exit_code"] == 0 and not by_id[case]["error"]
+    bad = by_id["K-004"]
+    assert bad["元本"] == "abc" and bad["債務者名"] == "不良 行" and bad["起算日"] == "2020-01-01"  # inputs kept
+    assert bad["exit_code"] == 2 and "--principal" in bad["error"] and bad["total_yen"] in (None, "")
+    # neutralised: text that a spreadsheet would run as a formula starts with '
+    assert by_id["K-001"]["担当"] == "'=cmd|' /C calc'!A0" and by_id["K-002"]["担当"] == "'@田中"
+    assert bad["担当"] == "'+81" and by_id["K-003"]["担当"] == "'-"
+    assert all(cell.data_type != "f" for row in wb.active.iter_rows() for cell in row)  # never a formula
+
+    r = invoke("batch", "damages", str(book), "--rate-unit", "percent", "--output", str(out_csv), "--encoding", "utf-8-sig")
+    assert r.exit_code == 1
+    raw = out_csv.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    with out_csv.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [x["案件番号"] for x in rows] == ["K-001", "K-002", "K-003", "K-004", "K-005"]
+    for x in rows:
+        if x["案件番号"] in ("K-001", "K-002", "K-003"):
+            assert int(x["total_yen"]) == GOOD[x["案件番号"]] and x["exit_code"] == "0"
+    bad = rows[3]
+    assert bad["元本"] == "abc" and bad["利率"] == "20" and bad["exit_code"] == "2" and bad["error"].startswith("'--principal")
+    # the same records as the xlsx output, cell for cell (numbers as text in CSV)
+    for x, y in zip(rows, recs, strict=True):
+        assert {k: v for k, v in x.items()} == {k: ("" if v is None else str(v)) for k, v in y.items()}
+
+
+def test_jsonl_error_records_keep_their_input(tmp_path):
+    book = office_book(tmp_path / "b.xlsx")
+    r = invoke("batch", "damages", str(book), "--rate-unit", "percent")
+    out = rows_of(r.stdout)
+    assert [o["案件番号"] for o in out] == ["K-001", "K-002", "K-003", "K-004", "K-005"]
+    bad = out[3]
+    assert bad["input"] == {"元本": "abc", "利率": "20", "起算日": "2020-01-01", "終期": "2020-12-31", "計算方式": ""}
+    assert bad["債務者名"] == "不良 行" and bad["exit_code"] == 2 and "result" not in bad
+    assert all("input" not in o for o in out if "result" in o)
+
+
+def test_a_bare_rate_without_rate_unit_says_how_to_fix_it(tmp_path):
+    book = office_book(tmp_path / "b.xlsx")
+    out = {o["案件番号"]: o for o in rows_of(invoke("batch", "damages", str(book)).stdout)}
+    msg = out["K-002"]["error"]
+    assert "'18'" in msg and "18%" in msg and "--rate-unit percent" in msg and out["K-002"]["exit_code"] == 2
+    assert out["K-001"]["result"]["rate"] == "0.146"  # a percent-formatted cell needs no flag
+    assert "result" in out["K-003"] and out["K-003"]["result"]["total_yen"] == 36690
+
+
+def test_sheet_by_name_and_an_unknown_sheet(tmp_path):
+    book = office_book(tmp_path / "b.xlsx")
+    r = invoke("batch", "damages", str(book), "--sheet", "メモ")
+    assert r.exit_code == 2 and "no column" in r.stderr
+    r = invoke("batch", "damages", str(book), "--sheet", "案件")
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert "--sheet" in r.stderr and "did you mean '案件一覧'" in r.stderr
+    assert invoke("batch", "damages", str(book), "--sheet", "案件一覧", "--rate-unit", "percent").exit_code == 1
+    r = invoke("batch", "damages", str(tmp_path / "x.csv"), "--sheet", "案件一覧")
+    assert r.exit_code == 2 and "--sheet" in r.stderr
+
+
+def test_not_a_workbook_is_a_file_error(tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    r = invoke("batch", "damages", str(bad))
+    assert r.exit_code == 2 and "FILE:" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    "value, fmt, text",
+    [
+        (500000, "General", "500000"), (500000.0, "General", "500000"), (0.146, "0.0%", "14.6%"),
+        (0.18, "0%", "18%"), (0.146, "General", "0.146"), (0.1 + 0.2, "General", "0.3"),
+        (date(2020, 3, 4), "yyyy/m/d", "2020-03-04"), (datetime(2020, 3, 4), "yyyy/m/d", "2020-03-04"),
+        (True, "General", "true"), (None, "General", ""), ("R2.3.4", "@", "R2.3.4"), (1e15, "General", "1000000000000000"),
+    ],
+)
+def test_excel_typed_cells_read_as_what_they_are(value, fmt, text):
+    from saiken_cli.sheets import cell_text
+
+    assert cell_text(value, fmt) == text
+
+
+# --- CSV in and out --------------------------------------------------------------------------
+
+
+def test_blank_rows_are_skipped_and_counted_not_errors(tmp_path):
+    f = tmp_path / "c.csv"
+    f.write_text("case_id,principal,rate,days\nA,500000,0.2,90\n,,,\n\n , , ,\nB,1,0.1,1\n", encoding="utf-8")
+    r = invoke("batch", "damages", str(f))
+    assert r.exit_code == 0 and [o["case_id"] for o in rows_of(r.stdout)] == ["A", "B"]
+    assert r.stderr.strip() == "saiken: batch damages: 2 records; 3 blank rows skipped"
+
+
+def test_japanese_headers_map_to_flags_and_unknown_ones_are_listed_once(tmp_path):
+    f = tmp_path / "c.csv"
+    f.write_text(
+        "事件番号,元本,年利,日数,メモ,metod\n甲-1,50万,20%,90,x,court\n甲-2,1万2千,18%,10,y,\n", encoding="utf-8"
+    )
+    r = invoke("batch", "damages", str(f))
+    out = rows_of(r.stdout)
+    assert r.exit_code == 0 and [o["result"]["principal_yen"] for o in out] == [500000, 12000]
+    assert out[0]["事件番号"] == "甲-1" and out[0]["メモ"] == "x" and out[0]["result"]["total_yen"] == 24657
+    assert r.stderr.splitlines() == [
+        "saiken: warning: not flags of this command, carried through as ids: 'メモ', 'metod' (did you mean 'method'?)"
+    ]
+
+
+def test_two_headers_for_one_flag_are_refused(tmp_path):
+    f = tmp_path / "c.csv"
+    f.write_text("元本,principal,rate,days\n1,1,0.1,1\n", encoding="utf-8")
+    r = invoke("batch", "damages", str(f))
+    assert r.exit_code == 2 and "both the flag --principal" in r.stderr
+
+
+@pytest.mark.parametrize("lead", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_that_start_like_a_formula_are_neutralised(tmp_path, lead):
+    f = tmp_path / "c.csv"
+    with f.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["case_id", "principal", "rate", "days"], [f"{lead}HYPERLINK(1)", "500000", "0.2", "90"]])
+    r = invoke("batch", "damages", str(f), "--format", "csv")
+    (row,) = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert row["case_id"] == f"'{lead}HYPERLINK(1)"
+    assert row["total_yen"] == "24657" and row["principal"] == "500000"
+
+
+def test_numbers_saiken_wrote_are_not_neutralised_and_a_lone_cr_is_quoted():
+    from saiken_cli.commands.batch import CsvWriter
+
+    out = io.BytesIO()
+    w = CsvWriter(io.TextIOWrapper(out, encoding="utf-8", newline=""), ["case_id", "n"], ("value", "note"))
+    w.header()
+    w.put(w.encode_ok({}, {"value": -5, "note": "-5"}, ["a\rb", "-1"])[1])
+    w.flush()
+    lines = out.getvalue().decode()
+    assert lines == 'case_id,n,value,note,error,exit_code\n"a\rb",\'-1,-5,\'-5,,0\n'
+    assert list(csv.reader(io.StringIO(lines, newline=""))) [1] == ["a\rb", "'-1", "-5", "'-5", "", "0"]
+
+
+def test_cp932_output_for_excel_and_a_cell_it_cannot_hold(tmp_path):
+    f = tmp_path / "c.csv"
+    f.write_text("事件番号,principal,rate,days\n甲-1,500000,0.2,90\n𠮷野-2,500000,0.2,90\n", encoding="utf-8")
+    out = tmp_path / "o.csv"
+    r = invoke("batch", "damages", str(f), "--output", str(out), "--output-encoding", "cp932")
+    assert r.exit_code == 1
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("cp932"))))
+    assert rows[0]["事件番号"] == "甲-1" and rows[0]["total_yen"] == "24657"
+    assert "U+20BB7" in rows[1]["error"] and "utf-8-sig" in rows[1]["error"] and rows[1]["exit_code"] == "2"
+    r = invoke("batch", "damages", str(f), "--output", str(out), "--output-encoding", "latin-1")
+    assert r.exit_code == 2 and "--output-encoding" in r.stderr
+
+
+def test_a_cp932_file_gives_cp932_csv_back(tmp_path):
+    f = tmp_path / "sjis.csv"
+    f.write_bytes("事件番号,元本,利率,日数\n甲-1,50万円,2割,90\n".encode("cp932"))
+    out = tmp_path / "o.csv"
+    assert invoke("batch", "damages", str(f), "--encoding", "cp932", "--output", str(out)).exit_code == 0
+    (row,) = list(csv.DictReader(io.StringIO(out.read_bytes().decode("cp932"))))
+    assert row["元本"] == "50万円" and row["total_yen"] == "24657"
+
+
+def test_an_unterminated_quote_names_the_line_where_it_opened(tmp_path):
+    f = tmp_path / "c.csv"
+    f.write_text('case_id,principal,rate,days\nA,500000,0.2,90\nB,"500000,0.2,90\nC,1,0.1,1\nD,1,0.1,1\n', encoding="utf-8")
+    r = invoke("batch", "damages", str(f))
+    out = rows_of(r.stdout)
+    assert r.exit_code == 1 and out[0]["case_id"] == "A" and "result" in out[0]
+    assert out[1]["error"].startswith('line 3: a quote (") opened on line 3 is not closed')
+    # a quote closed further on by a stray one: the lines between are reported, not read as data
+    f.write_text('case_id,principal,rate,days\nB,"500000,0.2,90\nC,1,0.1,1\nD,"1",0.1,1\nE,1,0.1,1\n', encoding="utf-8")
+    out = rows_of(invoke("batch", "damages", str(f)).stdout)
+    assert out[0]["error"].startswith('line 2: a quote (") opened on line 2') and "lines 2–4" in out[0]["error"]
+    assert out[-1]["case_id"] == "E" and "result" in out[-1]
+
+
+def test_a_quoted_line_break_in_an_id_cell_is_still_data(tmp_path):
+    f = tmp_path / "c.csv"
+    f.write_text('case_id,note,principal,rate,days\nA,"東京都\n港区",500000,0.2,90\nB,x,1,0.1,1\n', encoding="utf-8")
+    r = invoke("batch", "damages", str(f))
+    out = rows_of(r.stdout)
+    assert r.exit_code == 0 and out[0]["note"] == "東京都\n港区" and [o["case_id"] for o in out] == ["A", "B"]
+
+
+# --- --jobs -------------------------------------------------------------------------------------
+
+
+def _cases(path: Path, n: int) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["case_id", "principal", "rate", "from", "to", "days"])
+        for i in range(n):
+            if i % 17 == 5:
+                w.writerow([f"c{i}", "abc", "0.2", "", "", "9"])  # a bad record
+            elif i % 3:
+                w.writerow([f"c{i}", str(10_000 + 37 * i), "14.6%", "2020-01-01", f"2021-{1 + i % 12:02d}-01", ""])
+            else:
+                w.writerow([f"c{i}", f"{1 + i % 90}万", "0.2", "", "", str(1 + i)])
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "xlsx"])
+def test_jobs_output_is_byte_identical_and_in_order(tmp_path, monkeypatch, fmt):
+    from saiken_cli import pool
+    from saiken_cli.commands.batch import run_batch
+
+    monkeypatch.setattr(pool, "CHUNK", 16)  # many small chunks: order across workers is exercised
+    monkeypatch.setattr(pool, "WINDOW_PER_JOB", 2)
+    f = _cases(tmp_path / "c.csv", 400)
+    outs = {}
+    for jobs in (1, 2, 3):
+        out = tmp_path / f"o{jobs}.{fmt}"
+        assert run_batch("damages", str(f), output=str(out), out_format=fmt, jobs=jobs) == 1
+        outs[jobs] = out
+    if fmt == "xlsx":  # a workbook's zip holds times: compare the cells
+        def cells(p):
+            return [row for row in openpyxl.load_workbook(p).active.iter_rows(values_only=True)]
+
+        assert cells(outs[1]) == cells(outs[2]) == cells(outs[3])
+        assert [row[0] for row in cells(outs[2])[1:]] == [f"c{i}" for i in range(400)]
+    else:
+        assert outs[1].read_bytes() == outs[2].read_bytes() == outs[3].read_bytes()
+    if fmt == "jsonl":
+        assert [o["case_id"] for o in rows_of(outs[2].read_text(encoding="utf-8"))] == [f"c{i}" for i in range(400)]
+
+
+def _fake_calculator(monkeypatch):
+    import saiken_cli.commands as commands
+    from saiken_cli.commands.common import take_str
+    from saiken_cli.errors import InputError
+
+    fake = types.ModuleType("saiken_cli.commands.fragile")
+
+    def record(fields):
+        n = take_str(fields, "n")
+        if n == "boom":
+            raise RuntimeError("a bug")
+        if n == "die":
+            os._exit(3)  # the worker process itself dies
+        if n is None or not n.isdigit():
+            raise InputError("--n", n, "a whole number")
+        return {"schema_version": "1", "command": "fragile", "value": 2 * int(n), "warnings": []}
+
+    fake.record, fake.FLAGS, fake.CSV_COLUMNS = record, ("n",), ("value",)
+    fake.register = lambda app: None
+    monkeypatch.setitem(sys.modules, "saiken_cli.commands.fragile", fake)
+    monkeypatch.setattr(commands, "COMMANDS", (*commands.COMMANDS, "fragile"))
+
+
+def test_a_failing_record_or_a_dying_worker_does_not_stop_the_run(tmp_path, monkeypatch):
+    from saiken_cli import pool
+    from saiken_cli.commands.batch import run_batch
+
+    _fake_calculator(monkeypatch)
+    monkeypatch.setattr(pool, "CHUNK", 8)
+    values = [str(i) for i in range(100)]
+    values[13], values[57], values[58] = "boom", "die", "x"
+    f = tmp_path / "f.csv"
+    f.write_text("id,n\n" + "".join(f"r{i},{v}\n" for i, v in enumerate(values)), encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert run_batch("fragile", str(f), output=str(out), jobs=2) == 1
+    recs = rows_of(out.read_text(encoding="utf-8"))
+    assert [r["id"] for r in recs] == [f"r{i}" for i in range(100)]
+    assert recs[13]["exit_code"] == 70 and "bug in saiken" in recs[13]["error"]
+    assert recs[57]["exit_code"] == 70 and "worker process" in recs[57]["error"]
+    assert recs[58]["exit_code"] == 2 and recs[58]["input"] == {"n": "x"}
+    assert all(r["result"]["value"] == 2 * i for i, r in enumerate(recs) if i not in (13, 57, 58))
+
+
+def test_the_pool_reads_ahead_only_a_bounded_window():
+    from saiken_cli import pool
+
+    taken = []
+
+    def tasks():
+        for i in range(40):
+            taken.append(i)
+            yield [i]
+
+    results = pool.run_ordered(tasks(), _make_double, 2, on_dead=lambda item: None)
+    got = []
+    for out in results:
+        got.extend(out)
+        assert len(taken) - len(got) <= pool.WINDOW_PER_JOB * 2 + 1  # never the whole input
+    assert got == [2 * i for i in range(40)]
+
+
+def _make_double():
+    return lambda chunk: [2 * x for x in chunk]
+
+
+def test_jobs_0_is_every_core_and_a_negative_number_is_refused(tmp_path):
+    f = _cases(tmp_path / "c.csv", 20)
+    assert invoke("batch", "damages", str(f), "--jobs", "0").exit_code == 1
+    r = invoke("batch", "damages", str(f), "--jobs", "-1")
+    assert r.exit_code == 2 and "--jobs" in r.stderr
+
+
+def test_the_progress_bar_counts_across_workers(tmp_path, monkeypatch):
+    from saiken_cli import pool
+    from saiken_cli.commands import batch as batch_mod
+
+    monkeypatch.setattr(pool, "CHUNK", 16)
+    monkeypatch.setattr(batch_mod, "_stderr_is_tty", lambda: True)
+    f = _cases(tmp_path / "c.csv", 300)
+    quiet = invoke("batch", "damages", str(f))
+    loud = invoke("batch", "damages", str(f), "--jobs", "2")
+    assert loud.stdout == quiet.stdout and "rows" in loud.stderr
