@@ -292,3 +292,16 @@ def test_today_words_without_a_given_day_ask_the_edge(monkeypatch):
     assert p.parse_date("本日", "--paid-on") == date(2027, 1, 1)
     with pytest.raises(InputError):
         p.parse_date("yesterday", "--paid-on")
+
+
+def test_today_word_on_the_command_line_is_japans_today(monkeypatch):
+    from conftest import invoke
+
+    from saiken_cli import today
+
+    monkeypatch.setenv("SAIKEN_TODAY", "2026-12-01")
+    today._reset_for_tests()
+    r = invoke("damages", "--principal", "365000", "--rate", "0.1", "--from", "今日", "--to", "2026-12-10", "--json")
+    assert r.exit_code == 0 and r.json()["from"] == "2026-12-01" and r.json()["days"] == 10
+    r = invoke("damages", "--principal", "365000", "--rate", "0.1", "--from", "2026-11-01", "--to", "本日", "--json")
+    assert r.json()["to"] == "2026-12-01"
