@@ -24,7 +24,7 @@ from conftest import invoke
 
 ARGS = ["damages", "--principal", "500000", "--rate", "0.2", "--days", "90", "--json"]
 #: never on the `saiken damages … --json` path: human output, schemas, holiday data, dateutil
-FORBIDDEN = ("rich", "pydantic", "jpholiday", "holidays", "dateutil", "openpyxl")
+FORBIDDEN = ("rich", "pydantic", "jpholiday", "holidays", "dateutil", "reportlab", "openpyxl")  # the document writers load only for --format pdf|xlsx
 #: nor, on the fast path (Typer itself imports them), dataclasses and inspect: importing them
 #: cost ~10 ms of start-up; the records on the path (rules, render, calc.damages) are NamedTuples
 FORBIDDEN_FAST = ("dataclasses", "inspect")
@@ -100,7 +100,7 @@ CALCULATORS = fast_modules()
 def test_declared_flags_match_the_typer_command(name, mod):
     cmd = _cli_tree.command((name,))
     # presentation-only options (how to print, not what to compute) are not record fields
-    options = {p.opts[0][2:]: p for p in cmd.options if p.opts[0] not in ("--json", "--lang", "--format")}
+    options = {p.opts[0][2:]: p for p in cmd.options if p.opts[0] not in ("--json", "--lang", "--format", "--output")}
     arguments = {p.name for p in cmd.arguments}  # e.g. kabarai's FILE
     assert set(mod.FLAGS) == set(options) | arguments, "FLAGS must list every flag and argument (batch treats other columns as ids)"
     assert {"--json", "--lang"} <= {p.opts[0] for p in cmd.options}

@@ -21,6 +21,9 @@ Example:
   saiken damages --principal 100万 --rate legal --due-date R1.9.30 --to 2021-03-31 --json
 """
 
+#: how to print: the table on the terminal, or a 遅延損害金計算書 file (--output)
+FORMATS = {"table": "table", "pdf": "pdf", "xlsx": "xlsx"}
+
 
 def build_input(
     *,
@@ -143,6 +146,8 @@ def damages(
     payment: Annotated[Optional[list[str]], typer.Option("--payment", help="Partial payment DATE:AMOUNT (repeatable); 民法489条.")] = None,
     compare: Annotated[bool, typer.Option("--compare", help="Show every method side by side.")] = False,
     allow_high_rate: Annotated[bool, typer.Option("--allow-high-rate", help="Accept rates of 100% a year or more.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table (default) | pdf | xlsx: a 遅延損害金計算書 file, written to --output.")] = "table",
+    output: Annotated[Optional[str], typer.Option("--output", help="The file for --format pdf|xlsx (written atomically).")] = None,
     json_out: JsonOpt = False,
     lang: LangOpt = "ja",
 ) -> None:
@@ -150,12 +155,44 @@ def damages(
     from saiken_cli.render import emit
 
     lang = check_lang(lang)
+    form = _m.p.parse_choice(fmt, "--format", FORMATS)
+    check_output(form, output)
     inp = build_input(
         principal=principal, rate=rate, days=days, from_=from_, to=to, due_date=due_date, method=method,
         commercial=commercial, payments=payment, compare=compare, allow_high_rate=allow_high_rate,
     )
     payload = compute(inp).to_dict()
+    if form != "table":
+        write_statement(form, output, payload)
+        if json_out:
+            emit(payload, None, json_mode=True, lang=lang)
+        else:
+            from saiken_cli.render import warn
+
+            warn(payload.get("warnings", []), lang)
+        return
     emit(payload, None if json_out else view(payload, lang), json_mode=json_out, lang=lang)
+
+
+def check_output(form: str, output: Optional[str]) -> None:
+    """--format pdf|xlsx needs --output (a binary file is not for the terminal); --output alone is refused."""
+    from saiken_cli.errors import ConflictError
+
+    if form in ("pdf", "xlsx") and not output:
+        raise ConflictError(f"--format {form} needs --output FILE (or --output - for stdout)")
+    if output and form not in ("pdf", "xlsx"):
+        raise ConflictError("--output is for --format pdf or xlsx")
+
+
+def write_statement(form: str, output: str, payload: dict[str, Any]) -> None:
+    import sys
+
+    from saiken_cli import documents
+    from saiken_cli.documents.statements import damages_statement
+
+    size = documents.write_statements(form, output, [damages_statement(payload)], made_on=documents.japan_today())
+    if output != "-":
+        sys.stderr.write(f"saiken: wrote {output} ({form}, {size:,} bytes)\n")
 
 
 def register(app: typer.Typer) -> None:

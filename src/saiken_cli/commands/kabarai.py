@@ -16,12 +16,13 @@ Example:
   saiken kabarai examples/kabarai/ref-8-1.csv --as-of 2008-01-16    → 過払金 22,230 + 過払利息 7,133
   saiken kabarai history.csv --format md > 計算書.md
   saiken kabarai history.csv --overpay-interest 5 --split-at 2015-03-31 --json
+  saiken kabarai history.csv --format xlsx --output 引き直し計算書.xlsx
 """
 
 OVERPAY = {"5": "5", "5%": "5", "3": "3", "3%": "3", "split": "split", "分割": "split"}
 FIRST_DAY = {"one-end": "one-end", "片端": "one-end", "both-ends": "both-ends", "両端": "both-ends", "初日算入": "both-ends"}
 LEAP = {"calendar": "calendar", "暦年": "calendar", "366": "calendar", "365": "365", "court": "court", "裁判所": "court"}
-FORMATS = {"table": "table", "md": "md", "markdown": "md", "csv": "csv", "json": "json"}
+FORMATS = {"table": "table", "md": "md", "markdown": "md", "csv": "csv", "json": "json", "pdf": "pdf", "xlsx": "xlsx"}
 
 
 def build_input(
@@ -201,7 +202,8 @@ def kabarai(
     first_day: Annotated[str, typer.Option("--first-day", help="one-end (片端, 名古屋式) | both-ends (借入日を算入).")] = "one-end",
     leap: Annotated[str, typer.Option("--leap", help="calendar (閏年366日) | 365 | court (1年以上の区間は年単位+暦年日割).")] = "calendar",
     split_at: Annotated[Optional[list[str]], typer.Option("--split-at", help="分断: transactions after DATE form a separate series (repeatable).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table (default) | md | csv | json: how to print the ledger.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="table (default) | md | csv | json | pdf | xlsx (引き直し計算書, written to --output).")] = "table",
+    output: Annotated[Optional[str], typer.Option("--output", help="The file for --format pdf|xlsx (written atomically).")] = None,
     json_out: JsonOpt = False,
     lang: LangOpt = "ja",
 ) -> None:
@@ -214,13 +216,27 @@ def kabarai(
 
     lang = check_lang(lang)
     form = p.parse_choice(fmt, "--format", FORMATS)
-    if json_out and form not in ("table", "json"):
+    from saiken_cli.commands.damages import check_output
+
+    check_output(form, output)
+    if json_out and form not in ("table", "json", "pdf", "xlsx"):
         raise ConflictError(f"--json and --format {form} cannot be combined (--json is --format json)")
-    if json_out:
+    if json_out and form in ("table", "json"):
         form = "json"
     inp = build_input(file=file, as_of=as_of, overpay_interest=overpay_interest, first_day=first_day, leap=leap, split_at=split_at)
     payload = compute(inp).to_dict()
-    if form == "csv":
+    if form in ("pdf", "xlsx"):
+        from saiken_cli import documents
+        from saiken_cli.documents.statements import kabarai_statement
+
+        size = documents.write_statements(form, output, [kabarai_statement(payload)], made_on=documents.japan_today(), inputs=(file,))
+        if output != "-":
+            sys.stderr.write(f"saiken: wrote {output} ({form}, {size:,} bytes)\n")
+        if json_out:
+            emit(payload, None, json_mode=True, lang=lang)
+        else:
+            warn(payload["warnings"], lang)
+    elif form == "csv":
         sys.stdout.write(to_csv(payload, lang))
         warn(payload["warnings"], lang)
     elif form == "md":
