@@ -126,7 +126,7 @@ def test_output_to_a_missing_folder_is_one_line_exit_2(cli, tmp_path):
 
 
 def test_a_failed_render_leaves_the_previous_file(tmp_path, monkeypatch):
-    from saiken_cli.documents import output
+    from saiken_cli import output
 
     target = tmp_path / "d.pdf"
     target.write_bytes(b"previous")
@@ -135,9 +135,9 @@ def test_a_failed_render_leaves_the_previous_file(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(output.os, "replace", broken_replace)
-    from saiken_cli.errors import InputError
+    from saiken_cli.errors import OutputError
 
-    with pytest.raises(InputError, match="No space left"):
+    with pytest.raises(OutputError, match="No space left"):
         output.write_bytes(str(target), b"%PDF-new")
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["d.pdf"]  # no temporary file left behind

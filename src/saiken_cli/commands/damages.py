@@ -187,10 +187,10 @@ def check_output(form: str, output: Optional[str]) -> None:
 def write_statement(form: str, output: str, payload: dict[str, Any]) -> None:
     import sys
 
-    from saiken_cli import documents
+    from saiken_cli import documents, today
     from saiken_cli.documents.statements import damages_statement
 
-    size = documents.write_statements(form, output, [damages_statement(payload)], made_on=documents.japan_today())
+    size = documents.write_statements(form, output, [damages_statement(payload)], made_on=today.today())
     if output != "-":
         sys.stderr.write(f"saiken: wrote {output} ({form}, {size:,} bytes)\n")
 

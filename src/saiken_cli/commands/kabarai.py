@@ -226,10 +226,10 @@ def kabarai(
     inp = build_input(file=file, as_of=as_of, overpay_interest=overpay_interest, first_day=first_day, leap=leap, split_at=split_at)
     payload = compute(inp).to_dict()
     if form in ("pdf", "xlsx"):
-        from saiken_cli import documents
+        from saiken_cli import documents, today
         from saiken_cli.documents.statements import kabarai_statement
 
-        size = documents.write_statements(form, output, [kabarai_statement(payload)], made_on=documents.japan_today(), inputs=(file,))
+        size = documents.write_statements(form, output, [kabarai_statement(payload)], made_on=today.today(), inputs=(file,))
         if output != "-":
             sys.stderr.write(f"saiken: wrote {output} ({form}, {size:,} bytes)\n")
         if json_out:

@@ -6,10 +6,10 @@
 - seikyu.py      請求の趣旨 from a damages calculation (pure; uses calc.damages)
 - statements.py  計算書 as typed data from a command's --json payload (pure)
 - pdf.py, xlsx.py the writers (reportlab, openpyxl: imported only when asked for)
-- output.py      atomic file output
 
 Imports run CLI (commands/) → documents → calc → rules. Nothing here reads the clock: the
-commands pass the date (today in Japan, read once at the edge).
+commands pass the date (saiken_cli.today: today in Japan, read once at the edge). Files are
+written by the one atomic writer, saiken_cli.output.
 """
 
 from __future__ import annotations
@@ -20,18 +20,10 @@ from typing import Iterable, Sequence
 FILE_FORMATS = ("pdf", "xlsx")
 
 
-def japan_today() -> date:
-    """Today's date in Japan (Asia/Tokyo is UTC+9 all year: no daylight saving since 1951),
-    for the CLI edge only. Read it once per run."""
-    from datetime import datetime, timedelta, timezone
-
-    return datetime.now(timezone(timedelta(hours=9))).date()
-
-
 def write_statements(fmt: str, path: str, statements: Sequence, *, made_on: date, inputs: Iterable[str] = (), front=None) -> int:
     """Render ``statements`` as ``fmt`` (pdf | xlsx) and write them to ``path`` atomically;
     the number of bytes written."""
-    from saiken_cli.documents.output import write_bytes
+    from saiken_cli.output import write_bytes
 
     if fmt == "pdf":
         from saiken_cli.documents.pdf import statements_pdf
