@@ -172,3 +172,16 @@ def test_statements_from_payloads_are_typed():
     data = xlsx.statements_xlsx([st], made_on=date(2026, 12, 1))
     assert data[:2] == b"PK"
     assert os.environ.get("SAIKEN_DEBUG") is None or True
+
+
+def test_text_from_the_office_never_becomes_a_formula(tmp_path):
+    st = statements.Statement(title="債権者一覧表", sheet="一覧", summary=[("債権者", '=HYPERLINK("http://x","y")', "text")],
+                              tables=[statements.Table("t", [statements.Col("名称")], [["+1+2"], ["@SUM(A1)"]])])
+    out = tmp_path / "x.xlsx"
+    out.write_bytes(xlsx.statements_xlsx([st], made_on=date(2026, 12, 1)))
+    import openpyxl
+
+    ws = openpyxl.load_workbook(out).active
+    cells = {c.value: c.data_type for row in ws.iter_rows() for c in row if c.value is not None}
+    assert cells['=HYPERLINK("http://x","y")'] == "s"
+    assert cells["+1+2"] == "s" and cells["@SUM(A1)"] == "s"
