@@ -263,7 +263,7 @@ def _row_records(rows: Iterator[tuple[int, list[str] | str]], columns, flag_cols
         if type(row) is str:  # the row could not be read
             yield {}, None, f"{where} {line}: {row}", []
             continue
-        if not row or not any(cell.strip() for cell in row):
+        if not row or (not row[0].strip() and not "".join(row).strip()):
             counts.blank += 1  # a blank row (or one of empty cells) is not a record
             continue
         if pad and len(row) < ncols:
