@@ -376,3 +376,16 @@ def test_the_progress_bar_counts_across_workers(tmp_path, monkeypatch):
     quiet = invoke("batch", "damages", str(f))
     loud = invoke("batch", "damages", str(f), "--jobs", "2")
     assert loud.stdout == quiet.stdout and "rows" in loud.stderr
+
+
+def test_rate_unit_percent_refuses_a_bare_number_below_one(tmp_path):
+    """With --rate-unit percent, 0.18 could be a fraction typed by someone else (18%):
+    reading it as 0.18% would understate the claim a hundredfold, so it is an error."""
+    f = tmp_path / "c.csv"
+    f.write_text("case_id,元本,利率,日数\nA,500000,20,90\nB,500000,0.2,90\nC,500000,0.5%,90\nD,500000,1割8分,90\n", encoding="utf-8")
+    out = rows_of(invoke("batch", "damages", str(f), "--rate-unit", "percent").stdout)
+    assert out[0]["result"]["rate"] == "0.2" and out[0]["result"]["total_yen"] == 24657
+    assert "20% or 0.2%?" in out[1]["error"] and out[1]["exit_code"] == 2 and out[1]["input"]["利率"] == "0.2"
+    assert out[2]["result"]["rate"] == "0.005" and out[3]["result"]["rate"] == "0.18"
+    r = invoke("batch", "damages", str(f), "--rate-unit", "permille")
+    assert r.exit_code == 2 and "--rate-unit" in r.stderr

@@ -767,8 +767,12 @@ RATE_UNITS = ("fraction", "percent")
 _BARE_NUMBER = None  # compiled on first use: a rate cell that is a plain number
 
 
-def _percent(value: Any) -> Any:
-    """A bare number in a rate column read as percent (``18`` → ``18%``); the rest as given."""
+def _percent(value: Any, flag: str) -> Any:
+    """A bare number in a rate column read as percent (``18`` → ``18%``); the rest as given.
+
+    A bare number below 1 (``0.18``) is refused: in a column of percents it may be a
+    fraction typed by someone else (0.18 = 18%), and reading it as 0.18% would understate
+    the claim a hundredfold. ``0.5%`` written with its sign is read as it says."""
     global _BARE_NUMBER
     if isinstance(value, bool) or value is None:
         return value
@@ -783,7 +787,21 @@ def _percent(value: Any) -> Any:
     from saiken_cli.parsing import fold
 
     text = fold(value)
-    return text + "%" if _BARE_NUMBER.match(text) else value
+    if not _BARE_NUMBER.match(text):
+        return value
+    from decimal import Decimal
+
+    number = Decimal(text)
+    if number < 1:
+        from saiken_cli.errors import InputError
+
+        as_percent = format((number * 100).normalize(), "f")
+        raise InputError(
+            f"--{flag}", value,
+            f"ambiguous with --rate-unit percent (a bare number is percent): {as_percent}% or {text}%? "
+            f"Write {as_percent} or {text}%",
+        )
+    return text + "%"
 
 
 def _rate_hint(message: str, exc, rates: frozenset[str]) -> str:
@@ -813,11 +831,11 @@ def make_work(name: str, spec: dict[str, Any]):
         ids, fields, problem, inputs = rec
         if problem is not None:
             return encode_error(ids, problem, 2, inputs)
-        if percent:
-            for flag in rates:
-                if flag in fields:
-                    fields[flag] = _percent(fields[flag])
         try:
+            if percent:
+                for flag in rates:
+                    if flag in fields:
+                        fields[flag] = _percent(fields[flag], flag)
             payload = record(fields)
         except SaikenError as exc:
             return encode_error(ids, _rate_hint(exc.message, exc, rates) if not percent else exc.message, exc.exit_code, inputs)
