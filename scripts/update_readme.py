@@ -10,7 +10,8 @@ A block looks like:
 
 `python scripts/update_readme.py` rewrites the outputs in place; `--check` exits 1 and
 names the first block whose recorded output differs (tests/test_readme.py runs it).
-Commands run in-process through Typer's CliRunner (not a terminal: width 120, no colour).
+Commands run in-process through Typer's CliRunner (not a terminal: width 120, no colour), with
+SAIKEN_TODAY fixed (TODAY below) so that dates defaulting to today do not age the examples.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-12-01"
 BLOCK = re.compile(r"```console\n(\$ saiken [^\n]*)\n(.*?)```", re.S)
 
 
@@ -30,7 +32,8 @@ def run(command_line: str) -> str:
     from saiken_cli.app import app
 
     args = shlex.split(command_line[len("$ saiken ") :])
-    result = CliRunner().invoke(app, args)
+    # a fixed "today" (作成日 of reports, defaults of --as-of): the recorded output does not age
+    result = CliRunner().invoke(app, args, env={"SAIKEN_TODAY": TODAY})
     out = result.stdout + result.stderr
     if result.exit_code not in (0, 1, 2, 3):
         raise SystemExit(f"{command_line}: exit {result.exit_code}")

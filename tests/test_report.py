@@ -1,5 +1,7 @@
 """`saiken report`: every example case produces the expected report (golden files).
 
+The golden files are made on a fixed 作成日 (CREATED, the date in Japan is patched) and with
+the rule-data identifier written ``sha256:RULES`` (it changes with every rule file edit).
 Regenerate after an intended change: SAIKEN_UPDATE_GOLDEN=1 pytest tests/test_report.py
 """
 
@@ -7,16 +9,27 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from saiken_cli import rules
+from saiken_cli.commands import report as report_cmd
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "examples" / "cases").glob("*.toml"))
 UPDATE = os.environ.get("SAIKEN_UPDATE_GOLDEN") == "1"
+CREATED = date(2026, 12, 1)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    monkeypatch.setattr(report_cmd, "today_in_japan", lambda: CREATED)
 
 
 def _golden(path: Path, actual: str):
+    actual = actual.replace(rules.data_version(), "sha256:RULES")
     if UPDATE:
         path.write_text(actual, encoding="utf-8")
     assert path.exists(), f"missing golden file {path.name}: run with SAIKEN_UPDATE_GOLDEN=1"
@@ -41,6 +54,8 @@ def test_json_report_matches_its_golden_file_and_the_single_commands(cli, case):
     _golden(case.with_suffix(".expected.json"), r.stdout)
     payload = json.loads(r.stdout)
     assert payload["schema_version"] == "1" and payload["command"] == "report"
+    if payload.get("kind") == "matter":
+        return  # tests/test_matter.py checks each debt against the single commands
     # a section is exactly what the single command prints for the same flags
     for section in payload["sections"]:
         args = [section["command"]]
@@ -85,7 +100,8 @@ def test_as_of_overrides_the_case_date(cli):
 @pytest.mark.parametrize(
     "content, needle",
     [
-        ("[case]\nid = 1\n[damage]\nprincipal = '1'\n", "unknown section"),
+        ("[case]\nid = 1\n[damage]\nprincipal = '1'\n", "unknown section; did you mean [damages]?"),
+        ("[jikou]\nlast-payment = 2019-01-01\nevnt = ['2024-01-01:承認']\n", "[jikou] evnt: unknown key; did you mean 'event'?"),
         ("[case\n", "not valid TOML"),
         ("[damages]\nprincipal = 'abc'\nrate = '5%'\ndays = 3\n", "[damages] --principal"),
         ("[damages]\nprincipal = '1000'\nrate = '5%'\nfrom = 2020-01-01\nto = 2019-01-01\n", "[damages] --to"),

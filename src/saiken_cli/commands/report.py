@@ -1,6 +1,12 @@
-"""`saiken report CASE.toml` — one case, one report: 遅延損害金, 時効, 差押え together.
+"""`saiken report CASE.toml` — one case, one report.
 
-A case file is TOML. ``[case]`` describes the matter; every other section is named after a
+Two kinds of case file:
+
+- a **matter** (``[case]``, ``[income]``, one ``[[debt]]`` per creditor): the 債権者一覧表,
+  totals, deadlines and options of one debtor (see saiken_cli/matter.py);
+- a **one-debt** case file, below.
+
+A one-debt case file is TOML. ``[case]`` describes the matter; every other section is named after a
 command and holds that command's flags (the same names as on the command line and in
 `saiken batch`), so a section means exactly what the command means::
 
@@ -33,6 +39,7 @@ from __future__ import annotations
 import importlib
 import tomllib
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -44,11 +51,15 @@ FORMATS = ("md", "html", "json")
 #: which flag receives the report date when the section does not give it
 AS_OF_FLAG = {"damages": "to", "jikou": "as-of", "sashiosae": "paid-on"}
 
-HELP = """One case file → one report (遅延損害金 + 消滅時効 + 給与差押え) with the legal basis of each.
+HELP = """One case file → one report. A matter file ([case], [income], one [[debt]] per creditor) gives the
+債権者一覧表, totals, deadlines and options (任意整理, 個人再生, 給与差押え); a one-debt file
+([damages], [jikou], [sashiosae]) gives those sections. Every key is checked (a typo is refused
+with the closest key).
 
 Example:
-  saiken report examples/cases/card-loan.toml
-  saiken report examples/cases/card-loan.toml --format html --output card-loan.html
+  saiken report examples/cases/matter-sato.toml
+  saiken report examples/cases/matter-sato.toml --format html --output sato.html
+  saiken report examples/cases/card-loan.toml --format json
 """
 
 
@@ -75,20 +86,45 @@ def _plain(value: Any) -> Any:
 
 
 def load_case(path: str) -> dict[str, Any]:
-    from saiken_cli.errors import ConflictError, InputError
+    from saiken_cli.errors import ConflictError
+    from saiken_cli.matter import read_toml
 
-    try:
-        with open(path, "rb") as fh:
-            doc = tomllib.load(fh)
-    except FileNotFoundError:
-        raise InputError("CASE", path, "a readable case file (TOML)") from None
-    except (OSError, IsADirectoryError) as exc:
-        raise InputError("CASE", path, f"a readable case file (TOML): {exc.strerror or exc}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConflictError(f"CASE {path}: not valid TOML: {exc}") from None
+    doc = read_toml(path)
     if not isinstance(doc.get("case", {}), dict):
         raise ConflictError(f"CASE {path}: [case] must be a table")
     return doc
+
+
+#: [case] keys of a one-debt case file
+LEGACY_CASE_KEYS = ("id", "title", "debtor", "creditor", "debtor-address", "as-of", "office", "note")
+
+
+def check_legacy(doc: dict[str, Any], path: str) -> None:
+    """Every section and key of a one-debt case file must be known (closest key named)."""
+    from saiken_cli.matter import CaseFileError, closest, norm_key
+
+    commands = _commands()
+    problems: list[str] = []
+    for section, table in doc.items():
+        if section == "case":
+            accepted = list(LEGACY_CASE_KEYS)
+        elif section in commands:
+            accepted = list(commands[section].FLAGS)
+        else:
+            near = closest(section, ["case", *commands])
+            hint = f"; did you mean [{near}]?" if near else ""
+            problems.append(f"{path}: [{section}]: unknown section{hint} (sections: [case], "
+                            + ", ".join(f"[{c}]" for c in commands) + ")")
+            continue
+        if not isinstance(table, dict):
+            continue
+        for key in table:
+            if norm_key(key) not in accepted:
+                near = closest(key, accepted)
+                hint = f"; did you mean '{near}'?" if near else ""
+                problems.append(f"{path}: [{section}] {key}: unknown key{hint} (accepted: {', '.join(accepted)})")
+    if problems:
+        raise CaseFileError(problems)
 
 
 def build(doc: dict[str, Any], *, as_of: date, path: str = "") -> dict[str, Any]:
@@ -160,124 +196,143 @@ def headline(section: dict[str, Any], lang: str) -> tuple[str, str]:
     return name, ""
 
 
-def views(payload: dict[str, Any], lang: str):
-    from saiken_cli.render import L, View
+def legacy_doc(payload: dict[str, Any], meta: dict[str, Any], lang: str):
+    """A one-debt report as a document: the summary, then each command's view with its warnings."""
+    from saiken_cli.render import L
+    from saiken_cli.report_doc import header_pairs, views_doc
 
     commands = _commands()
     case = payload["case"]
     title = L(lang, "事件報告書", "Case report")
     if case.get("title"):
         title += f": {case['title']}"
-    # a report date that defaulted to today in Japan says so
-    today_note = L(lang, " (日本時間の本日)", " (today in Japan)") if payload.get("today") else ""
-    summary = [(L(lang, k_ja, k_en), str(case[key]) + (today_note if key == "as_of" else "")) for key, k_ja, k_en in (
-        ("id", "事件番号", "Case"), ("debtor", "債務者", "Debtor"), ("creditor", "債権者", "Creditor"),
-        ("as_of", "基準日", "As of"),
-    ) if case.get(key)]
-    summary += [headline(s, lang) for s in payload["sections"]]
-    out = [View(title, summary, [], [])]
-    for section in payload["sections"]:
-        out.append(commands[section["command"]].view(section["result"], lang))
+    summary = [headline(s, lang) for s in payload["sections"]]
+    sections = [(commands[s["command"]].view(s["result"], lang), s["result"]) for s in payload["sections"]]
+    return views_doc(title, header_pairs(meta, case, lang), summary, sections, lang)
+
+
+def today_in_japan() -> date:
+    """The date in Japan, read once per run (saiken_cli.today; SAIKEN_TODAY fixes it)."""
+    from saiken_cli import today
+
+    return today.today()
+
+
+def meta_for(created_on: date) -> dict[str, Any]:
+    from saiken_cli import __version__, rules
+
+    return {"created_on": created_on.isoformat(), "saiken_version": __version__, "rules_data": rules.data_version()}
+
+
+def _add_texts(value: Any, lang: str) -> Any:
+    """Give every matter message ``{"code", "params"}`` its ``text`` (JSON output)."""
+    from saiken_cli.report_doc import MESSAGES, text
+
+    if isinstance(value, dict):
+        if set(value) == {"code", "params"} and value["code"] in MESSAGES:
+            return {**value, "text": text(value, lang)}
+        return {k: _add_texts(v, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_add_texts(v, lang) for v in value]
+    return value
+
+
+def warning_lines(payload: dict[str, Any], lang: str) -> list[str]:
+    """Every warning of the report, for stderr (the documents carry them next to their figure)."""
+    from saiken_cli.report_doc import text
+
+    if payload.get("kind") != "matter":
+        return list(payload["warnings"])
+    out = [text(w, lang) for w in payload["warnings"]]
+    for d in payload["debts"]:
+        where = L_(lang, f"債権者{d['index']} ({d['creditor']})", f"debt #{d['index']} ({d['creditor']})")
+        for w in d["warnings"]:
+            out.append(f"{where}: {text(w, lang)}")
+        for key in ("kabarai", "damages", "jikou"):
+            if d[key]:
+                out += [f"{where}: {text(w, lang)}" for w in d[key]["warnings"]]
+    g = payload.get("garnishment")
+    if g:
+        out += [text(w, lang) for w in g["result"]["warnings"]]
     return out
 
 
-def to_markdown(vs, lang: str) -> str:
-    from saiken_cli.render import DISCLAIMER
-
-    def cell(text: str) -> str:
-        return str(text).replace("|", "\\|").replace("\n", "<br>")
-
-    lines: list[str] = []
-    for i, v in enumerate(vs):
-        lines.append(("# " if i == 0 else "## ") + v.title)
-        lines.append("")
-        if v.summary:
-            lines += ["| | |", "|---|---|"] + [f"| {cell(k)} | {cell(val)} |" for k, val in v.summary] + [""]
-        for t in v.tables:
-            lines += [f"**{t.title}**", ""]
-            lines.append("| " + " | ".join(cell(c) for c in t.columns) + " |")
-            lines.append("|" + "|".join("---:" if j in t.numeric else "---" for j in range(len(t.columns))) + "|")
-            lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in t.rows]
-            lines.append("")
-        for heading, items in v.sections:
-            if items:
-                lines += [f"**{heading}**", ""] + [f"- {item}" for item in items] + [""]
-    lines.append(f"_{DISCLAIMER[lang]}_")
-    return "\n".join(lines) + "\n"
+def L_(lang: str, ja: str, en: str) -> str:
+    return en if lang == "en" else ja
 
 
-def to_html(vs, lang: str) -> str:
-    import io
+def render(payload: dict[str, Any], fmt: str, lang: str, meta: dict[str, Any]) -> str:
+    import json
 
-    from rich.console import Console
+    from saiken_cli import report_doc
 
-    from saiken_cli import render
-
-    console = Console(record=True, file=io.StringIO(), width=120, color_system=None, highlight=False, markup=False)
-    for v in vs:
-        render.draw(v, lang, console=console, disclaimer=(v is vs[-1]))
-    return console.export_html(inline_styles=True, code_format=_HTML_PAGE.replace("{lang}", lang))
+    if fmt == "json":
+        return json.dumps({**_add_texts(payload, lang), "meta": meta}, ensure_ascii=False, indent=2) + "\n"
+    doc = report_doc.matter_doc(payload, meta, lang) if payload.get("kind") == "matter" else legacy_doc(payload, meta, lang)
+    return report_doc.to_markdown(doc) if fmt == "md" else report_doc.to_html(doc)
 
 
-_HTML_PAGE = """<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="UTF-8">
-<title>saiken report</title>
-<style>
-{stylesheet}
-body {{ color: {foreground}; background-color: {background}; }}
-</style>
-</head>
-<body>
-<pre style="font-family: 'Noto Sans Mono CJK JP', 'MS Gothic', Menlo, monospace"><code>{code}</code></pre>
-</body>
-</html>
-"""
+def input_files(payload: dict[str, Any]) -> list[str]:
+    """The files a report read besides the case file (transaction histories)."""
+    if payload.get("kind") != "matter":
+        return []
+    return [d["inputs"]["kabarai"]["file"] for d in payload["debts"] if "kabarai" in d["inputs"]]
+
+
+def run(case_file: str, *, as_of: str | None, today: date) -> dict[str, Any]:
+    """The report payload of a case file (either kind). ``today`` is the date in Japan."""
+    from saiken_cli import matter, parsing
+    from saiken_cli import today as today_mod
+
+    doc = load_case(case_file)
+    override = parsing.parse_date(today_mod.require_not_blank(as_of, "--as-of"), "--as-of") if as_of is not None else None
+    if matter.is_matter(doc):
+        m = matter.load_matter(case_file, doc)
+        if override is not None:
+            m = m._replace(as_of=override)
+        payload = matter.analyse(m, today)
+        if m.as_of is None:
+            payload["today"] = today_mod.meta()
+        return payload
+    check_legacy(doc, case_file)
+    if override is not None:
+        report_date = override
+    elif "as_of" in doc.get("case", {}):
+        raw = doc["case"]["as_of"]
+        report_date = raw if isinstance(raw, date) else parsing.parse_date(str(raw), "[case] as_of")
+    else:
+        report_date = today
+    payload = build(doc, as_of=report_date, path=case_file)
+    if not ("as_of" in doc.get("case", {}) or override):
+        payload["case"]["as_of_source"] = "today"
+        payload["today"] = today_mod.meta()
+    return payload
 
 
 def report(
     case_file: Annotated[str, typer.Argument(metavar="CASE.toml", help="The case file (TOML).", show_default=False)],
     fmt: Annotated[str, typer.Option("--format", help="md | html | json.")] = "md",
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this path (default: stdout).")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Report date (default: [case] as_of, else today).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Report date (default: [case] as_of, else today in Japan).")] = None,
     lang: LangOpt = "ja",
 ) -> None:
-    import json
-
+    from saiken_cli import output as output_mod
     from saiken_cli import parsing
     from saiken_cli.render import warn
 
     lang = check_lang(lang)
     fmt = parsing.parse_choice(fmt, "--format", FORMATS)
-    doc = load_case(case_file)
-    from saiken_cli import today
-
-    defaulted = False
-    if as_of is not None:
-        report_date = parsing.parse_date(today.require_not_blank(as_of, "--as-of"), "--as-of")
-    elif "as_of" in doc.get("case", {}):
-        raw = doc["case"]["as_of"]
-        report_date = raw if isinstance(raw, date) else parsing.parse_date(str(raw), "[case] as_of")
-    else:
-        report_date = today.today()  # today in Japan, read once per run (saiken_cli.today)
-        defaulted = True
-    payload = build(doc, as_of=report_date, path=case_file)
-    if defaulted:
-        payload["today"] = today.meta()
-    if fmt == "json":
-        text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "md":
-        text = to_markdown(views(payload, lang), lang)
-    else:
-        text = to_html(views(payload, lang), lang)
     if output is not None and output != "-":
-        from saiken_cli.output import write_text
-
-        write_text(output, text, inputs=[case_file])  # atomic; never over the case file (saiken_cli.output)
+        output_mod.check_name(output)
+    today = today_in_japan()
+    payload = run(case_file, as_of=as_of, today=today)
+    text = render(payload, fmt, lang, meta_for(today))
+    if output is not None and output != "-":
+        # atomic; never over the case file or a transaction history it names (saiken_cli.output)
+        output_mod.write_text(output, text, inputs=[case_file, *input_files(payload)])
     else:
         typer.echo(text, nl=False)
-    warn(payload["warnings"], lang)
+    warn(warning_lines(payload, lang), lang)
 
 
 def register(app: typer.Typer) -> None:

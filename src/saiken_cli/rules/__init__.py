@@ -559,3 +559,19 @@ def dedupe_citations(citations: Iterable[Citation]) -> list[Citation]:
 
 def citations_of(rows: Iterable[Row]) -> list[Citation]:
     return dedupe_citations(c for row in rows for c in row.citations)
+
+
+def data_version() -> str:
+    """An identifier of the rule data in use: the first 12 hex digits of the SHA-256 over every
+    rule file (name and bytes, in name order). Printed in reports so that a figure can be traced
+    to the law data it was computed with."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in sorted(os.listdir(_DATA_DIR)):
+        if name.endswith(".toml"):
+            h.update(name.encode("utf-8") + b"\0")
+            with open(os.path.join(_DATA_DIR, name), "rb") as fh:
+                h.update(fh.read())
+            h.update(b"\0")
+    return "sha256:" + h.hexdigest()[:12]
