@@ -68,7 +68,7 @@ def test_sashiosae_paid_on_and_report_date_default_to_japans_today(tmp_path):
     assert out["today"]["date"] == "2024-05-02"
     assert out["sections"][0]["result"]["status"] == "completed"
     md = run_at(JST_0030, "report", str(case))
-    assert "2024-05-02 (日本時間の本日)" in md.stdout
+    assert "| 基準日 | 2024-05-02 (令和6年5月2日) (日本時間の本日) |" in md.stdout  # the report header (report_doc)
 
 
 def test_a_date_given_is_not_marked_as_today():
