@@ -389,3 +389,14 @@ def test_rate_unit_percent_refuses_a_bare_number_below_one(tmp_path):
     assert out[2]["result"]["rate"] == "0.005" and out[3]["result"]["rate"] == "0.18"
     r = invoke("batch", "damages", str(f), "--rate-unit", "permille")
     assert r.exit_code == 2 and "--rate-unit" in r.stderr
+
+
+def test_empty_header_cells_of_a_sheet_are_named_by_their_column(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["案件番号", None, "元本", "利率", None, "日数"])
+    ws.append(["A", "x", 500000, "20%", "y", 90])
+    wb.save(tmp_path / "b.xlsx")
+    r = invoke("batch", "damages", str(tmp_path / "b.xlsx"))
+    (o,) = rows_of(r.stdout)
+    assert r.exit_code == 0 and o["(B)"] == "x" and o["(E)"] == "y" and o["result"]["total_yen"] == 24657

@@ -348,7 +348,11 @@ def read_xlsx(source, sheet: Optional[str], header: Header, warn, counts: Counts
     except sheets.SheetError as exc:
         message = str(exc)
         raise FileError(message if message.startswith("--sheet") else f"FILE: {message}") from None
-    columns, flag_cols, id_cols = _header_of(list(first), header, warn, "sheet")
+    from openpyxl.utils import get_column_letter
+
+    # a header cell left empty names its column by its letter, as Excel shows it: "(H)"
+    named = [c if c.strip() else f"({get_column_letter(i + 1)})" for i, c in enumerate(first)]
+    columns, flag_cols, id_cols = _header_of(named, header, warn, "sheet")
     records = _row_records(_sheet_errors(rows), columns, flag_cols, id_cols, counts or Counts(), pad=True, where="row")
     return Table(columns, [name for _, name in id_cols], records)
 
