@@ -400,3 +400,14 @@ def test_empty_header_cells_of_a_sheet_are_named_by_their_column(tmp_path):
     r = invoke("batch", "damages", str(tmp_path / "b.xlsx"))
     (o,) = rows_of(r.stdout)
     assert r.exit_code == 0 and o["(B)"] == "x" and o["(E)"] == "y" and o["result"]["total_yen"] == 24657
+
+
+def test_an_input_encoding_csv_output_does_not_take_needs_output_encoding(tmp_path):
+    f = tmp_path / "e.csv"
+    f.write_bytes("事件番号,principal,rate,days\n甲-1,1,0.1,1\n".encode("euc-jp"))
+    r = invoke("batch", "damages", str(f), "--encoding", "euc-jp")  # JSON Lines: always UTF-8
+    assert r.exit_code == 0 and rows_of(r.stdout)[0]["事件番号"] == "甲-1"
+    r = invoke("batch", "damages", str(f), "--encoding", "euc-jp", "--format", "csv")
+    assert r.exit_code == 2 and "--output-encoding" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    r = invoke("batch", "damages", str(f), "--encoding", "euc-jp", "--format", "csv", "--output-encoding", "utf-8-sig")
+    assert r.exit_code == 0 and r.stdout.startswith("\ufeff事件番号,")

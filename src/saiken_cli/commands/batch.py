@@ -968,11 +968,11 @@ def run_batch(
     except LookupError:
         raise InputError("--encoding", encoding, "an encoding such as utf-8 or cp932 (Shift_JIS from Excel)") from None
     enc = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig") else encoding
-    if output_encoding is None:
-        output_encoding = encoding
-    out_enc = output_encoding.strip().lower().replace("_", "-").replace("utf8", "utf-8")
-    out_enc = {"shift-jis": "cp932", "sjis": "cp932", "shift_jis": "cp932", "windows-31j": "cp932"}.get(out_enc, out_enc)
-    if out_enc not in CSV_ENCODINGS:
+    out_flag = "--output-encoding" if output_encoding is not None else "--encoding"
+    out_given = output_encoding if output_encoding is not None else encoding
+    out_enc = out_given.strip().lower().replace("_", "-").replace("utf8", "utf-8")
+    out_enc = {"shift-jis": "cp932", "sjis": "cp932", "windows-31j": "cp932"}.get(out_enc, out_enc)
+    if out_enc not in CSV_ENCODINGS and output_encoding is not None:
         raise InputError("--output-encoding", output_encoding, "utf-8-sig (UTF-8 with a BOM: Excel), cp932 (Shift_JIS) or utf-8")
     rate_unit = (rate_unit or "").strip().lower()
     if rate_unit not in RATE_UNITS:
@@ -992,6 +992,11 @@ def run_batch(
         out_format = "xlsx"
     else:
         out_format = "jsonl"
+    if out_format == "csv" and out_enc not in CSV_ENCODINGS:  # an input encoding CSV output does not take
+        raise InputError(
+            out_flag, out_given, "for CSV output utf-8-sig (UTF-8 with a BOM: Excel), cp932 (Shift_JIS) or utf-8; "
+            "pass --output-encoding to read one encoding and write another"
+        )
     if input_format is not None:
         input_format = input_format.strip().lower()
         if input_format not in INPUT_FORMATS:
