@@ -209,6 +209,8 @@ class Table(NamedTuple):
     rows: Sequence[Sequence[str]]
     numeric: frozenset[int] = frozenset()
     foot: Sequence[str] | None = None  # a totals row
+    nowrap: frozenset[int] = frozenset()  # columns kept on one line (dates)
+    wide: frozenset[int] = frozenset()  # columns given room (names)
 
 
 class Items(NamedTuple):
@@ -347,6 +349,9 @@ th { font-weight: bold; background: #fff; }
 thead th { border-bottom: 1.4pt solid #000; }
 tfoot td { border-top: 1.4pt double #000; font-weight: bold; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.nowrap { white-space: nowrap; }
+.wide { min-width: 10em; }
+table.data { font-size: 8.5pt; }
 table.kv th { width: 34%; font-weight: bold; }
 table.kv { min-width: 60%; }
 table.header { width: 100%; margin-bottom: 10pt; }
@@ -371,7 +376,8 @@ def _e(value: Any) -> str:
 
 
 def _num(j: int, b: Table) -> str:
-    return ' class="num"' if j in b.numeric else ""
+    cls = [c for c, cols in (("num", b.numeric), ("nowrap", b.nowrap), ("wide", b.wide)) if j in cols]
+    return f' class="{" ".join(cls)}"' if cls else ""
 
 
 def _html_table(b: Table) -> str:
@@ -459,18 +465,20 @@ def views_doc(title: str, header: list[tuple[str, str]], summary: list[tuple[str
 def _status_text(j: dict[str, Any] | None, lang: str, d: dict[str, Any] | None = None) -> str:
     if j is None:
         if d is not None and d["total_owed_yen"] == 0 and d["overpayment"] is not None:
-            return L(lang, "債務なし (過払い)", "nothing owed (overpaid)")
+            return L(lang, "債務なし\n(過払い)", "nothing owed\n(overpaid)")
         return "—"
     s = L(lang, *STATUS[j["status"]])
     if j["status"] == "running" and j.get("days_remaining") is not None:
-        s += L(lang, f" (残り{j['days_remaining']:,}日)", f" ({j['days_remaining']:,} days left)")
+        s += L(lang, f"\n(残り{j['days_remaining']:,}日)", f"\n({j['days_remaining']:,} days left)")
     if j["invocation_barred"]:
-        s += L(lang, " ※完成後の承認", " *acknowledged after completion")
+        s += L(lang, "\n※完成後の承認", "\n*acknowledged after completion")
     return s
 
 
 def _creditor_cell(d: dict[str, Any], lang: str) -> str:
     name = d["creditor"]
+    if d.get("account_number"):
+        name += L(lang, f"\n契約番号 {d['account_number']}", f"\naccount {d['account_number']}")
     if d.get("original_creditor"):
         name += L(lang, f"\n(原債権者 {d['original_creditor']})", f"\n(originally {d['original_creditor']})")
     return name
@@ -535,7 +543,7 @@ def matter_doc(payload: dict[str, Any], meta: dict[str, Any], lang: str) -> Doc:
         title += f": {case['title']}"
     debts = payload["debts"]
     t = payload["totals"]
-    cols = [L(lang, "No.", "No."), L(lang, "債権者", "Creditor"), L(lang, "契約番号", "Account"), L(lang, "残元本", "Principal"),
+    cols = [L(lang, "No.", "No."), L(lang, "債権者", "Creditor"), L(lang, "残元本", "Principal"),
             L(lang, "利息・損害金", "Interest + damages"), L(lang, "合計", "Total owed"), L(lang, "時効完成日", "Prescription"),
             L(lang, "状態", "Status"), L(lang, "援用可能日", "Invocable from"), L(lang, "過払い", "Overpayment"),
             L(lang, "要確認", "Check")]
@@ -543,15 +551,16 @@ def matter_doc(payload: dict[str, Any], meta: dict[str, Any], lang: str) -> Doc:
     for d in debts:
         j = d["jikou"]
         rows.append([
-            str(d["index"]), _creditor_cell(d, lang), d.get("account_number") or "",
+            str(d["index"]), _creditor_cell(d, lang),
             yen(d["principal_yen"], lang), yen(d["interest_yen"] + d["damages_yen"], lang), yen(d["total_owed_yen"], lang),
             j["completion_date"] if j and j["completion_date"] else "—", _status_text(j, lang, d),
             j["invocable_from"] if j and j["status"] == "completed" and not j["invocation_barred"] else "",
             _over_cell(d, lang), L(lang, f"{len(d['flags'])}件", f"{len(d['flags'])}") if d["flags"] else "",
         ])
-    foot = ["", L(lang, "合計", "Total"), "", yen(t["principal_yen"], lang), yen(t["interest_yen"] + t["damages_yen"], lang),
+    foot = ["", L(lang, "合計", "Total"), yen(t["principal_yen"], lang), yen(t["interest_yen"] + t["damages_yen"], lang),
             yen(t["total_owed_yen"], lang), "", "", "", yen(t["overpayment_yen"] + t["overpayment_interest_yen"], lang), ""]
-    list_blocks: list[Any] = [Table("", cols, rows, frozenset({0, 3, 4, 5, 9}), foot)]
+    list_blocks: list[Any] = [Table("", cols, rows, frozenset({0, 2, 3, 4, 8}), foot, nowrap=frozenset({5, 6, 7, 9}),
+                                    wide=frozenset({1}))]
     list_blocks.append(Items(L(lang, "表の見方", "Reading the table"), [L(
         lang,
         "利息・損害金は基準日までの未払利息と遅延損害金。過払いは過払金と過払利息の合計。援用可能日は時効が完成し援用できる最初の日。"
@@ -579,7 +588,7 @@ def matter_doc(payload: dict[str, Any], meta: dict[str, Any], lang: str) -> Doc:
     dl_blocks: list[Any] = []
     if dl_rows:
         dl_blocks.append(Table("", [L(lang, "期日", "Date"), L(lang, "残り日数", "Days left"), L(lang, "債権者", "Creditor"),
-                                     L(lang, "内容", "What")], dl_rows, frozenset({1})))
+                                     L(lang, "内容", "What")], dl_rows, frozenset({1}), nowrap=frozenset({0}), wide=frozenset({2})))
     else:
         dl_blocks.append(Para(L(lang, "基準日以後に到来する期限はない。", "No deadline falls on or after the reference date.")))
     sections.append(Section(L(lang, "期限 (近い順)", "Deadlines (soonest first)"), dl_blocks))
