@@ -80,8 +80,19 @@ def test_split_series_that_starts_with_a_repayment(cli):
 def test_overpayment_arising_after_2029_03_31_refuses_exit_3(cli, tmp_path):
     p = tmp_path / "late.csv"
     p.write_text("date,borrow,repay\n2029-04-01,100000,\n2029-04-01,,110000\n", encoding="utf-8")
-    r = cli("kabarai", str(p))
+    r = cli("kabarai", str(p), "--as-of", "last")
     assert r.exit_code == 3 and r.stdout == "" and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_default_as_of_today_before_the_last_transaction_is_exit_2(cli, tmp_path, monkeypatch):
+    """issue 11 §1 item 8: --as-of defaults to today in Japan; a history that ends after today names --as-of."""
+    monkeypatch.setenv("SAIKEN_TODAY", "2026-12-01")
+    p = tmp_path / "late.csv"
+    p.write_text("date,borrow,repay\n2026-01-10,100000,\n2027-01-10,,10000\n", encoding="utf-8")
+    r = cli("kabarai", str(p))
+    assert r.exit_code == 2 and r.stdout == ""
+    (line,) = r.stderr.strip().splitlines()
+    assert "--as-of" in line and "2026-12-01" in line and "2027-01-10" in line and "last" in line
 
 
 def test_batch_record_protocol_matches_json(cli):

@@ -53,10 +53,11 @@ def test_ref_8_1_public_example_every_row(cli):
     assert any("時効完成の可能性" in w for w in d["warnings"]) is False  # as of 2008 it is not yet barred
 
 
-def test_ref_8_1_default_as_of_is_the_last_transaction(cli):
-    d = run(cli, str(EXAMPLES / "ref-8-1.csv"))
+def test_ref_8_1_as_of_last_is_the_last_transaction(cli):
+    d = run(cli, str(EXAMPLES / "ref-8-1.csv"), "--as-of", "last")
     assert d["as_of"] == "2001-09-30" and d["overpayment_interest_yen"] == 136
     assert d["ledger"][-1]["kind"] == "repay"
+    assert "today" not in d
 
 
 def test_ref_8_1_as_jsonl_same_result(cli, tmp_path):
@@ -90,7 +91,7 @@ def test_ref_8_3_leap_year_and_cap_never_rises(cli):
 
 def test_ref_8_5_unpaid_interest_is_not_compounded(cli):
     """ref 8-5 (COMPUTED): 849 → unpaid 349; 767 on 50,000 only → principal 41,116."""
-    d = run(cli, str(EXAMPLES / "ref-8-5.jsonl"))
+    d = run(cli, str(EXAMPLES / "ref-8-5.jsonl"), "--as-of", "last")
     rows = d["ledger"]
     assert rows[0]["rate_percent"] is None and d["cap_changes"][0]["rate_percent"] == "20.00"
     assert (rows[1]["interest_yen"], rows[1]["unpaid_interest_yen"], rows[1]["balance_yen"]) == (849, 349, 50000)
@@ -174,7 +175,7 @@ def test_minpo_589_2_both_ends_counts_a_borrowing_day_once_at_the_new_balance(cl
     followed by a borrowing on the same day: the interval up to it ends 04-24 (03-31 … 04-24 = 25 days),
     and 04-25 opens the next interval at the new balance (04-25 … 05-27 = 33 days). Before the fix
     04-25 was counted twice (26 + 33)."""
-    d = run(cli, str(EXAMPLES / "ref-8-1.csv"), "--first-day", "both-ends")
+    d = run(cli, str(EXAMPLES / "ref-8-1.csv"), "--first-day", "both-ends", "--as-of", "last")
     rows = d["ledger"]
     assert [r["days"] for r in rows[3:7]] == [32, 25, 0, 33]
     # 2001-01-15 … 2001-09-30 inclusive: every day once
@@ -187,10 +188,10 @@ def test_minpo_589_2_both_ends_interval_ending_on_a_borrowing_day_ends_the_day_b
     02-10 … 03-10 = 29 days at 200,000 → 2,860; the repayment pays 4,388 interest and 5,612 principal.
     (One end for comparison: 31 days → 1,528 and 28 days → 2,761.)"""
     path = write(tmp_path, "date,borrow,repay\n2021-01-10,100000,\n2021-02-10,100000,\n2021-03-10,,10000\n")
-    both = run(cli, path, "--first-day", "both-ends")["ledger"]
+    both = run(cli, path, "--first-day", "both-ends", "--as-of", "last")["ledger"]
     assert [(r["days"], r["interest_yen"]) for r in both] == [(0, 0), (31, 1528), (29, 2860)]
     assert both[2]["to_interest_yen"] == 4388 and both[2]["balance_yen"] == 194388
-    one = run(cli, path)["ledger"]
+    one = run(cli, path, "--as-of", "last")["ledger"]
     assert [(r["days"], r["interest_yen"]) for r in one] == [(0, 0), (31, 1528), (28, 2761)]
 
 
@@ -263,8 +264,8 @@ def test_split_at_makes_two_series(cli, tmp_path):
 
 
 def test_same_date_rows_keep_file_order(cli, tmp_path):
-    a = run(cli, write(tmp_path, "date,borrow,repay\n2010-01-01,100000,\n2010-02-01,,50000\n2010-02-01,50000,\n", "a.csv"))
-    b = run(cli, write(tmp_path, "date,borrow,repay\n2010-01-01,100000,\n2010-02-01,50000,\n2010-02-01,,50000\n", "b.csv"))
+    a = run(cli, write(tmp_path, "date,borrow,repay\n2010-01-01,100000,\n2010-02-01,,50000\n2010-02-01,50000,\n", "a.csv"), "--as-of", "last")
+    b = run(cli, write(tmp_path, "date,borrow,repay\n2010-01-01,100000,\n2010-02-01,50000,\n2010-02-01,,50000\n", "b.csv"), "--as-of", "last")
     assert [r["kind"] for r in a["ledger"]] == ["borrow", "repay", "borrow"]
     assert [r["kind"] for r in b["ledger"]] == ["borrow", "borrow", "repay"]
     assert a["ledger"][1]["repay_yen"] == 50000 and b["ledger"][1]["borrow_yen"] == 50000
@@ -318,3 +319,87 @@ def test_human_output(cli):
     assert r.exit_code == 0 and "29,363円" in r.stdout and "-22,230" in r.stdout
     r = cli("kabarai", str(EXAMPLES / "ref-8-1.csv"), "--lang", "en")
     assert r.exit_code == 0 and "Overpayment" in r.stdout
+
+
+# --- issue 11 §1 item 8: the 基準日 and the time bar ------------------------------------------
+
+
+def test_as_of_defaults_to_today_in_japan_and_says_so(cli, monkeypatch):
+    """issue 11 §1 item 8: without --as-of, 過払利息 runs to today in Japan (saiken_cli.today), not to the
+    last transaction. ref 8-1 (5ch example) to 2026-12-01: 22,230 × 5% × (92/365 + 24 years + 335/365)
+    = 27,976 for the last interval; pool 50 + 86 + 27,976 = 28,112; claim 50,342 (COMPUTED)."""
+    monkeypatch.setenv("SAIKEN_TODAY", "2026-12-01")
+    d = run(cli, str(EXAMPLES / "ref-8-1.csv"))
+    assert d["as_of"] == "2026-12-01"
+    assert d["today"] == {"date": "2026-12-01", "zone": "Asia/Tokyo", "source": "SAIKEN_TODAY"}
+    assert "日本時間" in d["assumptions"][0]
+    last = d["ledger"][-1]
+    assert last["kind"] == "as_of" and last["overpayment_interest_yen"] == 27976
+    assert d["overpayment_interest_yen"] == 28112 and d["claim_total_yen"] == 50342
+
+
+def test_ref_8_1_time_barred_is_the_headline(cli, monkeypatch):
+    """issue 11 §1 item 8; 最判平成21年1月22日 (10 years from the end of the series, 2011-09-30): as of the
+    default today the claim is barred, and the first line of the output says so."""
+    monkeypatch.setenv("SAIKEN_TODAY", "2026-12-01")
+    d = run(cli, str(EXAMPLES / "ref-8-1.csv"))
+    assert d["time_bar"] == "barred" and d["series"][0]["time_bar"] == "barred"
+    assert d["headline"].startswith("時効完成の可能性 (2026-12-01 現在)") and "2011-09-30" in d["headline"]
+    human = cli("kabarai", str(EXAMPLES / "ref-8-1.csv"))
+    lines = [ln.strip() for ln in human.stdout.splitlines() if ln.strip()]
+    assert lines[1].startswith("時効") and "時効完成の可能性" in lines[1]  # right under the title
+    md = cli("kabarai", str(EXAMPLES / "ref-8-1.csv"), "--format", "md").stdout
+    assert md.split("\n- ")[1].startswith("**時効**: 時効完成の可能性")
+
+
+@pytest.mark.parametrize("as_of, state", [("2011-09-30", "not_barred"), ("2011-10-01", "barred")])
+def test_ref_8_1_ten_years_both_sides(cli, as_of, state):
+    """最判平成21年1月22日; 民法140条・143条: the 10 years end at the end of 2011-09-30."""
+    d = run(cli, str(EXAMPLES / "ref-8-1.csv"), "--as-of", as_of)
+    assert d["time_bar"] == state
+    assert d["headline"].startswith("時効未完成" if state == "not_barred" else "時効完成の可能性")
+
+
+NEW_LAW = "date,borrow,repay\n2019-01-10,100000,\n2020-05-01,,130000\n"
+
+
+@pytest.mark.parametrize(
+    "args, as_of, state",
+    [
+        ((), "2025-05-01", "not_barred"),  # knowledge assumed at the series end 2020-05-01 → 5 years end 2025-05-01
+        ((), "2025-05-02", "barred"),
+        (("--knew-on", "2021-03-01"), "2026-03-01", "not_barred"),
+        (("--knew-on", "2021-03-01"), "2026-03-02", "barred"),
+        (("--knew-on", "2020-01-01"), "2025-05-02", "barred"),  # not before the series end (最判平成21年1月22日)
+    ],
+)
+def test_minpo_166_1_1_five_years_from_knowledge_for_overpayments_from_2020_04_01(cli, tmp_path, args, as_of, state):
+    """issue 11 §1 item 8; 民法166条1項1号 (5 years from knowledge), 附則10条1項: the overpayment arose on
+    2020-05-01, a new-law claim; the 10 years (2030-05-01) are not yet over, the 5 years may be."""
+    d = run(cli, write(tmp_path, NEW_LAW), "--as-of", as_of, *args)
+    s = d["series"][0]
+    assert s["new_law_overpayment_yen"] == d["overpayment_yen"] > 0
+    assert s["prescription_date"] == "2030-05-01"
+    assert s["knowledge_date"] == ("2021-03-01" if "2021-03-01" in args else "2020-05-01")
+    assert d["time_bar"] == state
+    if state == "barred":
+        assert "知った時から5年" in d["headline"] and "166条1項1号" in d["headline"]
+    assert any(c.get("article") == "166" and c.get("item") == "1" for c in d["citations"])
+    assert any("附則10条1項括弧書" in n for n in d["notes"])  # the other reading (old law, 10 years)
+
+
+def test_minpo_166_1_1_only_the_part_from_2020_04_01(cli, tmp_path):
+    """issue 11 §1 item 8: an overpayment partly before 2020-04-01 (old law: 10 years) and partly after
+    (new law: also 5 years from knowledge): after the 5 years only the later part is barred."""
+    text = "date,borrow,repay\n2019-01-10,100000,\n2020-03-01,,130000\n2020-05-01,,10000\n"
+    d = run(cli, write(tmp_path, text), "--as-of", "2025-05-02")
+    s = d["series"][0]
+    assert s["new_law_overpayment_yen"] == 10000 < d["overpayment_yen"]
+    assert d["time_bar"] == "new_law_part_barred"
+    assert "10,000円" in d["headline"]
+    assert run(cli, write(tmp_path, text, "b.csv"), "--as-of", "2025-05-01")["time_bar"] == "not_barred"
+
+
+def test_knew_on_bad_date_is_exit_2(cli):
+    r = cli("kabarai", str(EXAMPLES / "ref-8-1.csv"), "--as-of", "last", "--knew-on", "1999-01-01")
+    assert r.exit_code == 2 and "--knew-on" in r.stderr and len(r.stderr.strip().splitlines()) == 1

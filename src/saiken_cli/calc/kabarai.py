@@ -84,9 +84,10 @@ class KabaraiOptions:
 @dataclass(frozen=True)
 class KabaraiInput:
     transactions: tuple[Transaction, ...]
-    as_of: date | None = None
+    as_of: date | None = None  # the 基準日 of every section (None: the last transaction)
     options: KabaraiOptions = field(default_factory=KabaraiOptions)
     source: str = "input"  # the file name, for messages
+    knew_on: date | None = None  # when the claimant knew of the claim (民法166条1項1号); None: assumed at the series end
 
 
 @dataclass
@@ -174,6 +175,12 @@ class SeriesResult:
     tranches: tuple[Tranche, ...]
     prescription_on: date
     prescription_row: Row
+    # 民法166条1項1号 (5 years from knowledge) for the part that arose from 2020-04-01
+    new_law_yen: int = 0  # overpayment (tranches) that arose on or after 2020-04-01
+    knowledge_on: date | None = None  # the start of the 5 years (given, or assumed: the series end)
+    subjective_on: date | None = None  # the last day of those 5 years
+    subjective_row: Row | None = None
+    time_bar: str = "no_claim"  # barred | new_law_part_barred | not_barred | no_claim (as of the 基準日)
 
     @property
     def owed_yen(self) -> int:
@@ -200,6 +207,10 @@ class SeriesResult:
             ],
             "prescription_date": self.prescription_on.isoformat(),
             "prescription_status": self.prescription_row.status,
+            "new_law_overpayment_yen": self.new_law_yen,
+            "knowledge_date": self.knowledge_on.isoformat() if self.knowledge_on else None,
+            "subjective_prescription_date": self.subjective_on.isoformat() if self.subjective_on else None,
+            "time_bar": self.time_bar,
         }
 
 
@@ -237,6 +248,20 @@ class KabaraiResult:
         claiming = [s.prescription_on for s in self.series if s.overpayment_yen + s.overpay_interest_yen > 0]
         return min(claiming) if claiming else self.series[-1].prescription_on
 
+    @property
+    def time_bar(self) -> str:
+        """As of the 基準日: barred (some series wholly barred) | new_law_part_barred | not_barred | no_claim."""
+        states = [s.time_bar for s in self.series]
+        for state in ("barred", "new_law_part_barred", "not_barred"):
+            if state in states:
+                return state
+        return "no_claim"
+
+    @property
+    def headline(self) -> str:
+        """The first thing the output says: whether the claim is time-barred as of the 基準日."""
+        return _headline(self)
+
     def to_dict(self) -> dict[str, Any]:
         txs = self.input.transactions
         return {
@@ -254,6 +279,8 @@ class KabaraiResult:
             "overpayment_interest_yen": self.overpayment_interest_yen,
             "claim_total_yen": self.claim_total_yen,
             "prescription_date": self.prescription_on.isoformat(),
+            "time_bar": self.time_bar,
+            "headline": self.headline,
             "options": self.input.options.to_dict(),
             "cap_changes": [c.to_dict() for c in self.cap_changes],
             "series": [s.to_dict() for s in self.series],
@@ -350,6 +377,8 @@ def _validate(inp: KabaraiInput) -> None:
         prev = tx.on
     if inp.as_of is not None and inp.as_of < txs[-1].on:
         raise InputError("--as-of", inp.as_of.isoformat(), f"a date on or after the last transaction {txs[-1].on.isoformat()}")
+    if inp.knew_on is not None and inp.knew_on < txs[0].on:
+        raise InputError("--knew-on", inp.knew_on.isoformat(), f"a date on or after the first transaction {txs[0].on.isoformat()}")
     for cut in o.split_at:
         if not (txs[0].on <= cut < txs[-1].on):
             raise InputError(
@@ -486,13 +515,7 @@ def compute(inp: KabaraiInput) -> KabaraiResult:
                 )
             )
         assert cap is not None
-        p_row = rules.load("overpayment_interest").row_on(group[-1].on, "prescription")
-        p_on = periods.period_end(group[-1].on, years=p_row["years"])
-        series_results.append(
-            SeriesResult(
-                s_index, group[0].on, group[-1].on, balance, unpaid, pool, cap.rate, tuple(tranches), p_on, p_row,
-            )
-        )
+        series_results.append(_prescribe(s_index, group, balance, unpaid, pool, cap.rate, tuple(tranches), inp.knew_on, as_of))
 
     citations, assumptions = _explain(inp, rate_rows, cap_changes, series_results, arisings, notes, warnings, as_of)
     return KabaraiResult(
@@ -505,6 +528,75 @@ def compute(inp: KabaraiInput) -> KabaraiResult:
         assumptions=tuple(assumptions),
         notes=tuple(dict.fromkeys(notes)),
         warnings=tuple(dict.fromkeys(warnings)),
+    )
+
+
+def _prescribe(index, group, balance, unpaid, pool, cap_rate, tranches, knew_on, as_of) -> SeriesResult:
+    """A series' result with its prescription as of the 基準日 ``as_of``.
+
+    10 years from the end of the series (最判平成21年1月22日; old 167条1項 / new 166条1項2号). The
+    part of the overpayment that arose on or after 2020-04-01 is a claim under the new law
+    (附則10条1項: unjust enrichment arises with each payment), so it also ends 5 years after the
+    claimant knew it could be exercised (166条1項1号): from ``knew_on`` when given, never before
+    the series ends (the 充当合意 is an obstacle to exercise until then, 最判平成21年1月22日);
+    without ``knew_on``, assumed at the series end — the earliest date (INTERPRETATION).
+    """
+    table = rules.load("overpayment_interest")
+    last_on = group[-1].on
+    p_row = table.row_on(last_on, "prescription")
+    p_on = periods.period_end(last_on, years=p_row["years"])
+    reform = reform_effective_date()
+    new_law = sum(t.amount_yen for t in tranches if t.arose_on >= reform)
+    knowledge_on = subjective_on = subjective_row = None
+    if new_law:
+        subjective_row = table.row_on(max(t.arose_on for t in tranches), "prescription_knowledge")
+        knowledge_on = max(knew_on, last_on) if knew_on is not None else last_on
+        subjective_on = min(periods.period_end(knowledge_on, years=subjective_row["years"]), p_on)
+    claim = max(-balance, 0) + pool
+    if not claim:
+        state = "no_claim"
+    elif as_of > p_on:
+        state = "barred"
+    elif subjective_on is not None and as_of > subjective_on:
+        state = "barred" if new_law == max(-balance, 0) else "new_law_part_barred"
+    else:
+        state = "not_barred"
+    return SeriesResult(
+        index, group[0].on, last_on, balance, unpaid, pool, cap_rate, tranches, p_on, p_row,
+        new_law, knowledge_on, subjective_on, subjective_row, state,
+    )
+
+
+def _headline(res: "KabaraiResult") -> str:
+    """「時効」 first: the state of the claim as of the 基準日 (bilingual, one line)."""
+    as_of = res.as_of.isoformat()
+    state = res.time_bar
+    if state == "no_claim":
+        return f"過払金なし ({as_of} 現在) / no overpayment as of {as_of}"
+    barred = [s for s in res.series if s.time_bar in ("barred", "new_law_part_barred")]
+    if not barred:
+        dates = [d for s in res.series if s.time_bar == "not_barred" for d in (s.subjective_on, s.prescription_on) if d]
+        first = min(dates).isoformat()
+        return (
+            f"時効未完成 ({as_of} 現在): 最も早い時効完成日 {first} / not time-barred as of {as_of}; the earliest "
+            f"completion date is {first}"
+        )
+    parts_ja, parts_en = [], []
+    for s in barred:
+        if s.time_bar == "barred" and res.as_of > s.prescription_on:
+            parts_ja.append(f"取引{s.index}: {s.prescription_on.isoformat()} に完成 (取引終了から10年)")
+            parts_en.append(f"series {s.index}: completed {s.prescription_on.isoformat()} (10 years from the end of the series)")
+        else:
+            assert s.subjective_on is not None
+            what = "全部" if s.time_bar == "barred" else f"2020-04-01以後に生じた {s.new_law_yen:,}円"
+            parts_ja.append(f"取引{s.index}: {what} は {s.subjective_on.isoformat()} に完成 (知った時から5年, 民法166条1項1号)")
+            parts_en.append(
+                f"series {s.index}: {'all' if s.time_bar == 'barred' else f'the {s.new_law_yen:,} yen arising from 2020-04-01'} "
+                f"completed {s.subjective_on.isoformat()} (5 years from knowledge, art. 166(1)(i))"
+            )
+    return (
+        f"時効完成の可能性 ({as_of} 現在) — " + "; ".join(parts_ja) + "。更新・完成猶予の事由がなく貸金業者が援用すれば請求できない / "
+        f"time-barred as of {as_of}: " + "; ".join(parts_en) + "; unless renewed or suspended, the lender can invoke it"
     )
 
 
@@ -614,13 +706,41 @@ def _explain(inp, rate_rows, cap_changes, series_results, arisings, notes, warni
             )
     for s in series_results:
         citations.extend(s.prescription_row.citations)
-        if s.overpayment_yen + s.overpay_interest_yen > 0 and as_of > s.prescription_on:
+        if s.subjective_row is not None:
+            citations.extend(s.subjective_row.citations)
+            assumptions.append(
+                (
+                    f"取引{s.index}: 2020-04-01以後に生じた過払金 {s.new_law_yen:,}円 は新法の債権 (附則10条1項) で、知った時 "
+                    f"({s.knowledge_on.isoformat()}) から5年 ({s.subjective_on.isoformat()}) でも時効 (民法166条1項1号)"
+                    if inp.knew_on is not None
+                    else f"取引{s.index}: 2020-04-01以後に生じた過払金 {s.new_law_yen:,}円 は新法の債権 (附則10条1項)。知った時 (--knew-on) "
+                    f"の指定がないため取引終了日 {s.knowledge_on.isoformat()} に知ったものとして5年 ({s.subjective_on.isoformat()}) — 最も早い"
+                    "日 (INTERPRETATION)"
+                )
+                + f" / series {s.index}: the part arising from 2020-04-01 also prescribes 5 years from knowledge "
+                f"({s.knowledge_on.isoformat()}{'' if inp.knew_on is not None else ', assumed: the series end'}) → "
+                f"{s.subjective_on.isoformat()}"
+            )
+        if s.time_bar == "barred" and as_of > s.prescription_on:
             warnings.append(
                 f"取引{s.index} (最終取引 {s.last_on.isoformat()}) の過払金返還請求権は {s.prescription_on.isoformat()} に時効完成の可能性 "
                 f"(取引終了から10年: 最判平成21年1月22日) / series {s.index}: the claim may be time-barred since "
                 f"{s.prescription_on.isoformat()}"
             )
-        if s.prescription_row.status == "UNVERIFIED":
+        elif s.time_bar in ("barred", "new_law_part_barred"):
+            warnings.append(
+                f"取引{s.index}: 2020-04-01以後に生じた過払金は {s.subjective_on.isoformat()} に時効完成の可能性 (知った時から5年, "
+                f"民法166条1項1号) / series {s.index}: the part arising from 2020-04-01 may be time-barred since "
+                f"{s.subjective_on.isoformat()}"
+            )
+        if s.subjective_row is not None:
+            notes.append(
+                f"取引{s.index}: 2020-04-01以後に生じた過払金にも、基本契約が2020-04-01前なら附則10条1項括弧書により旧法 (取引終了から10年のみ: "
+                f"{s.prescription_on.isoformat()}) とする読みがある (UNVERIFIED)。saiken は早い方 (新法の5年) を既定とする / series "
+                f"{s.index}: under a pre-2020 framework contract the old law (10 years only, {s.prescription_on.isoformat()}) may "
+                "apply instead (UNVERIFIED); saiken takes the earlier date"
+            )
+        elif s.prescription_row.status == "UNVERIFIED":
             notes.append(
                 f"取引{s.index}: 最終取引が2020-04-01以後 — 新法の時効 (知った時から5年: 民法166条1項1号) が先に完成しうる。旧契約への適用は "
                 "UNVERIFIED / the 5-year period from knowledge may end the claim earlier (UNVERIFIED)"

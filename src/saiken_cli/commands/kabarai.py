@@ -9,8 +9,10 @@ import typer
 from saiken_cli.commands.common import JsonOpt, LangOpt, check_lang
 
 HELP = """過払い金 引き直し計算: recompute a lending history (CSV or JSON Lines: date,borrow,repay or
-日付,借入,返済) at the 利息制限法 cap; the overpayment (過払金), 過払利息 to --as-of, the claim total and
-the 10-year prescription date. Defaults follow 名古屋式 (§8.3); each disputed choice is an option.
+日付,借入,返済) at the 利息制限法 cap; the overpayment (過払金), 過払利息 to --as-of (default: today in
+Japan; `--as-of last` for the last transaction), the claim total and whether it is time-barred on
+that date (10 years from the end of the series; 5 years from knowledge for overpayments arising
+from 2020-04-01). Defaults follow 名古屋式 (§8.3); each disputed choice is an option.
 
 Example:
   saiken kabarai examples/kabarai/ref-8-1.csv --as-of 2008-01-16    → 過払金 22,230 + 過払利息 7,133
@@ -23,6 +25,8 @@ OVERPAY = {"5": "5", "5%": "5", "3": "3", "3%": "3", "split": "split", "分割":
 FIRST_DAY = {"one-end": "one-end", "片端": "one-end", "both-ends": "both-ends", "両端": "both-ends", "初日算入": "both-ends"}
 LEAP = {"calendar": "calendar", "暦年": "calendar", "366": "calendar", "365": "365", "court": "court", "裁判所": "court"}
 FORMATS = {"table": "table", "md": "md", "markdown": "md", "csv": "csv", "json": "json", "pdf": "pdf", "xlsx": "xlsx"}
+#: --as-of words for "the last transaction" (the 基準日 before issue 11 made today the default)
+LAST = ("last", "最終取引", "最終取引日")
 
 
 def build_input(
@@ -33,8 +37,13 @@ def build_input(
     first_day: str = "one-end",
     leap: str = "calendar",
     split_at: list[str] | None = None,
+    knew_on: Optional[str] = None,
 ):
-    """Flags (strings, as typed) → KabaraiInput. Shared by the command and `saiken batch`."""
+    """Flags (strings, as typed) → (KabaraiInput, whether --as-of defaulted to today).
+    Shared by the command and `saiken batch`.
+
+    --as-of: a date; ``last`` (最終取引) for the last transaction; absent: today in Japan
+    (saiken_cli.today), said in the output. A blank --as-of is refused, not read as today."""
     from saiken_cli import parsing as p
     from saiken_cli.calc.kabarai import KabaraiInput, KabaraiOptions
     from saiken_cli.kabarai_input import read_history
@@ -45,15 +54,42 @@ def build_input(
         leap=p.parse_choice(leap, "--leap", LEAP),
         split_at=tuple(sorted(p.parse_date(s, "--split-at") for s in (split_at or []))),
     )
-    if as_of is not None:
-        from saiken_cli.today import require_not_blank
+    from saiken_cli import today
 
-        require_not_blank(as_of, "--as-of")
-    as_of_on = p.parse_date(as_of, "--as-of") if as_of is not None else None
+    defaulted = as_of is None
+    if defaulted:
+        as_of_on = today.today()
+    elif today.require_not_blank(as_of, "--as-of").strip().lower() in LAST:
+        as_of_on = None
+    else:
+        as_of_on = p.parse_date(as_of, "--as-of")
+    knew = p.parse_date(today.require_not_blank(knew_on, "--knew-on"), "--knew-on") if knew_on is not None else None
     txs = read_history(file)
     from pathlib import Path
 
-    return KabaraiInput(transactions=txs, as_of=as_of_on, options=options, source=Path(file).name)
+    name = Path(file).name
+    if defaulted and txs and as_of_on < txs[-1].on:
+        from saiken_cli.errors import InputError
+
+        raise InputError(
+            "--as-of",
+            f"(not given: today in Japan {as_of_on.isoformat()})",
+            f"a date on or after the last transaction {txs[-1].on.isoformat()} of {name}, or --as-of last",
+        )
+    return KabaraiInput(transactions=txs, as_of=as_of_on, options=options, source=name, knew_on=knew), defaulted
+
+
+def payload_of(inp, defaulted: bool) -> dict[str, Any]:
+    """compute → the --json payload; says when --as-of defaulted to today in Japan."""
+    from saiken_cli.calc.kabarai import compute
+
+    payload = compute(inp).to_dict()
+    if defaulted:
+        from saiken_cli import today
+
+        payload["assumptions"].insert(0, today.assumption("--as-of"))
+        payload["today"] = today.meta()
+    return payload
 
 
 # --- renderings -------------------------------------------------------------------------
@@ -110,8 +146,15 @@ def _ledger_rows(payload: dict[str, Any], lang: str, *, wareki: bool) -> list[li
 def _summary(payload: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     from saiken_cli.render import L, day, yen
 
+    from saiken_cli.render import pick
+
     o = payload["options"]
     out = [
+        (L(lang, "時効", "Prescription"), pick(payload["headline"], lang)),
+        (
+            L(lang, "計算基準日", "Base date"),
+            day(payload["as_of"], lang) + (L(lang, " (本日・日本時間)", " (today in Japan)") if payload.get("today") else ""),
+        ),
         (L(lang, "過払金", "Overpayment (過払金)"), yen(payload["overpayment_yen"], lang)),
         (L(lang, f"過払利息 ({payload['as_of']}まで)", f"過払利息 to {payload['as_of']}"), yen(payload["overpayment_interest_yen"], lang)),
         (L(lang, "請求額合計", "Claim total"), yen(payload["claim_total_yen"], lang)),
@@ -122,6 +165,17 @@ def _summary(payload: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     out += [
         (L(lang, "取引期間", "Transactions"), f"{day(payload['first_date'], lang)} 〜 {day(payload['last_transaction_date'], lang)}"),
         (L(lang, "時効完成日 (取引終了から10年)", "Prescription date (10 years)"), day(payload["prescription_date"], lang)),
+    ]
+    for s in payload["series"]:
+        if s["subjective_prescription_date"]:
+            out.append(
+                (
+                    L(lang, f"時効完成日 (取引{s['index']}: 2020-04-01以後の過払金 {s['new_law_overpayment_yen']:,}円, 知った時から5年)",
+                      f"Prescription date (series {s['index']}: the {s['new_law_overpayment_yen']:,} yen arising from 2020-04-01, 5 years from knowledge)"),
+                    day(s["subjective_prescription_date"], lang),
+                )
+            )
+    out += [
         (
             L(lang, "計算の選択", "Options"),
             f"--overpay-interest {o['overpay_interest']} --first-day {o['first_day']} --leap {o['leap']}"
@@ -197,11 +251,12 @@ def to_markdown(payload: dict[str, Any], lang: str) -> str:
 
 def kabarai(
     file: Annotated[str, typer.Argument(help="取引履歴 CSV or JSON Lines (date,borrow,repay / 日付,借入,返済).", show_default=False)],
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="過払利息の計算基準日 (default: the last transaction).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="計算基準日: 過払利息・時効の判断の日 (default: today in Japan; 'last' = the last transaction).")] = None,
     overpay_interest: Annotated[str, typer.Option("--overpay-interest", help="過払利息: 5 | 3 | split (5% before 2020-04-01, 3% after; 附則15条).")] = "split",
     first_day: Annotated[str, typer.Option("--first-day", help="one-end (片端, 名古屋式) | both-ends (借入日を算入).")] = "one-end",
     leap: Annotated[str, typer.Option("--leap", help="calendar (閏年366日) | 365 | court (1年以上の区間は年単位+暦年日割).")] = "calendar",
     split_at: Annotated[Optional[list[str]], typer.Option("--split-at", help="分断: transactions after DATE form a separate series (repeatable).")] = None,
+    knew_on: Annotated[Optional[str], typer.Option("--knew-on", help="過払金返還請求権を行使できると知った日 (民法166条1項1号; default: the end of the series).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table (default) | md | csv | json | pdf | xlsx (引き直し計算書, written to --output).")] = "table",
     output: Annotated[Optional[str], typer.Option("--output", help="The file for --format pdf|xlsx (written atomically).")] = None,
     json_out: JsonOpt = False,
@@ -210,7 +265,6 @@ def kabarai(
     import sys
 
     from saiken_cli import parsing as p
-    from saiken_cli.calc.kabarai import compute
     from saiken_cli.errors import ConflictError
     from saiken_cli.render import emit, warn
 
@@ -223,8 +277,10 @@ def kabarai(
         raise ConflictError(f"--json and --format {form} cannot be combined (--json is --format json)")
     if json_out and form in ("table", "json"):
         form = "json"
-    inp = build_input(file=file, as_of=as_of, overpay_interest=overpay_interest, first_day=first_day, leap=leap, split_at=split_at)
-    payload = compute(inp).to_dict()
+    inp, defaulted = build_input(
+        file=file, as_of=as_of, overpay_interest=overpay_interest, first_day=first_day, leap=leap, split_at=split_at, knew_on=knew_on
+    )
+    payload = payload_of(inp, defaulted)
     if form in ("pdf", "xlsx"):
         from saiken_cli import documents, today
         from saiken_cli.documents.statements import kabarai_statement
@@ -250,24 +306,24 @@ def register(app: typer.Typer) -> None:
     app.command("kabarai", help=HELP)(kabarai)
 
 
-FLAGS = ("file", "as-of", "overpay-interest", "first-day", "leap", "split-at")
+FLAGS = ("file", "as-of", "overpay-interest", "first-day", "leap", "split-at", "knew-on")
 
 
 def record(fields) -> dict[str, Any]:
     """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
-    from saiken_cli.calc.kabarai import compute
     from saiken_cli.commands.common import take_list, take_str
     from saiken_cli.errors import ConflictError
 
     file = take_str(fields, "file")
     if file is None:
         raise ConflictError("missing file (the transaction history)")
-    inp = build_input(
+    inp, defaulted = build_input(
         file=file,
         as_of=take_str(fields, "as-of"),
         overpay_interest=take_str(fields, "overpay-interest") or "split",
         first_day=take_str(fields, "first-day") or "one-end",
         leap=take_str(fields, "leap") or "calendar",
         split_at=take_list(fields, "split-at"),
+        knew_on=take_str(fields, "knew-on"),
     )
-    return compute(inp).to_dict()
+    return payload_of(inp, defaulted)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from saiken_cli.schemas._common import Citation
+from saiken_cli.schemas._common import Citation, Today
 
 
 class DayPart(BaseModel):
@@ -69,6 +69,9 @@ class Tranche(BaseModel):
     amount_yen: int
 
 
+TimeBar = Literal["barred", "new_law_part_barred", "not_barred", "no_claim"]
+
+
 class Series(BaseModel):
     model_config = ConfigDict(extra="forbid")
     index: int
@@ -83,6 +86,10 @@ class Series(BaseModel):
     overpayment_tranches: list[Tranche]
     prescription_date: str
     prescription_status: str
+    new_law_overpayment_yen: int
+    knowledge_date: Optional[str]
+    subjective_prescription_date: Optional[str]
+    time_bar: TimeBar
 
 
 class Rounding(BaseModel):
@@ -108,6 +115,8 @@ class Output(BaseModel):
     overpayment_interest_yen: int
     claim_total_yen: int
     prescription_date: str
+    time_bar: TimeBar = Field(description="As of as_of (the 基準日 of every section): barred | new_law_part_barred (the part arising from 2020-04-01, 民法166条1項1号) | not_barred | no_claim.")
+    headline: str = Field(description="The first line of the output: whether the claim is time-barred as of as_of.")
     options: Options
     cap_changes: list[CapChange]
     series: list[Series]
@@ -117,3 +126,4 @@ class Output(BaseModel):
     assumptions: list[str]
     notes: list[str]
     warnings: list[str]
+    today: Optional[Today] = Field(None, description="Only when --as-of defaulted to today (in Japan): that date and its source.")
