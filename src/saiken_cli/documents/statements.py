@@ -131,6 +131,7 @@ def kabarai_statement(payload: dict[str, Any]) -> Statement:
     one row per transaction — 年月日, 借入金額, 弁済額, 年利率, 日数, 利息, 未払利息, 残元金,
     過払利息, 過払利息累計)."""
     summary: list[tuple[str, Any, str]] = [
+        ("時効 (計算基準日現在)", _ja(payload["headline"]), "text"),  # first: issue 11 §1 item 8
         ("取引期間 (自)", _d(payload["first_date"]), "date"),
         ("取引期間 (至)", _d(payload["last_transaction_date"]), "date"),
         ("計算基準日", _d(payload["as_of"]), "date"),
@@ -142,8 +143,12 @@ def kabarai_statement(payload: dict[str, Any]) -> Statement:
         ("残元金 (なお残る債務)", payload["balance_yen"], "yen"),
         ("過払金返還請求権の消滅時効 (最終取引から10年)", _d(payload["prescription_date"]), "date"),
     ]
+    for s in payload["series"]:
+        if s.get("subjective_prescription_date"):
+            summary.append((f"同 (取引{s['index']}: 令和2年4月1日以後に生じた過払金 {s['new_law_overpayment_yen']:,}円, 知った時から5年)",
+                            _d(s["subjective_prescription_date"]), "date"))
     if payload.get("unpaid_interest_yen"):
-        summary.insert(8, ("未払利息", payload["unpaid_interest_yen"], "yen"))
+        summary.insert(9, ("未払利息", payload["unpaid_interest_yen"], "yen"))
     cols = [
         Col("番号", "int"), Col("年月日", "date"), Col("借入金額", "yen"), Col("弁済額", "yen"), Col("年利率(%)", "percent"),
         Col("日数", "int"), Col("利息", "yen"), Col("未払利息", "yen"), Col("残元金", "yen"),
