@@ -435,19 +435,20 @@ def test_nan_and_lone_surrogates_in_jsonl_are_error_records(tmp_path):
 
 def test_a_bad_byte_further_on_keeps_the_records_before_it(tmp_path):
     """The JSONL writer gathers lines into blocks (batch speed); a FileError part-way
-    through (here a byte that is not UTF-8 after 3,000 good rows) must still leave every
-    record read before it (the message says how many: the text is decoded a block at a
-    time, so that is up to one block short of 3,000), and exit 2. The output is incomplete,
-    so those records are kept as out.jsonl.partial, never at the output path (issue 15)."""
+    through (here a byte that is not UTF-8 after 3,000 good rows) must still keep every
+    record read before it, name the real line (the text is decoded a line at a time), and
+    exit 2. The output is incomplete, so those records are kept as out.jsonl.partial, never
+    at the output path (issue 15)."""
     path = tmp_path / "c.csv"
     good = "".join(f"K{i},100000,0.1,{i % 900 + 1}\n" for i in range(3000))
     path.write_bytes(("case_id,principal,rate,days\n" + good).encode() + b"K-bad,\xff\xfe,0.1,1\n" + good.encode() * 20)
     out = tmp_path / "out.jsonl"
     r = invoke("batch", "damages", str(path), "--output", str(out))
     assert r.exit_code == 2 and "utf-8" in r.stderr
-    done = int(re.search(r"after record ([0-9]+)", r.stderr).group(1))
+    assert "line 3002 is not utf-8 text" in r.stderr  # the real line (issue 15 §4)
+    done = int(re.search(r"the ([0-9,]+) records before it", r.stderr).group(1).replace(",", ""))
     assert not out.exists() and "out.jsonl.partial" in r.stderr
     written = rows_of((tmp_path / "out.jsonl.partial").read_text(encoding="utf-8"))
-    assert 2000 < done <= 3000 and len(written) == done
+    assert done == 3000 and len(written) == done
     assert [w["case_id"] for w in written] == [f"K{i}" for i in range(done)]
     assert all("result" in w for w in written)

@@ -60,6 +60,9 @@ def run_guarded(call: Callable[[], Any]) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except RecursionError:  # an input nested thousands deep (JSON, TOML): the input, not a bug
+        sys.stderr.write("saiken: error: the input is nested too deeply to be read (at most 32 levels)\n")
+        return 2
     except BrokenPipeError:
         _quiet_stdout()
         return 1

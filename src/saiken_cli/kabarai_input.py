@@ -42,20 +42,25 @@ def _name(text: str) -> str:
     return unicodedata.normalize("NFKC", str(text)).strip().lower()
 
 
-def read_history(path: str):
-    """Read and parse a history file (``-`` is not supported: give a file)."""
+def read_history(path: str, flag: str | None = None):
+    """Read and parse a history file (``-`` is not supported: give a file).
+
+    A path named inside a case or batch file is resolved by saiken_cli.paths (relative to
+    that file's folder, and inside it); the file is read in chunks up to MAX_BYTES."""
+    from saiken_cli import limits, paths
+
+    path = paths.resolve(path, flag or "FILE")
     p = Path(path)
     flag = f"FILE ({p.name})"
     try:
         if p.is_dir():
             raise InputError(flag, path, "a CSV or JSON Lines file, not a directory")
-        data = p.read_bytes()
+        with p.open("rb") as fh:
+            data = limits.read_bounded(fh, MAX_BYTES, flag, path)  # /dev/zero stops at the limit
     except InputError:
         raise
     except OSError as exc:
         raise InputError(flag, path, f"a readable file ({exc.strerror or type(exc).__name__})") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(flag, path, f"a file of at most {MAX_BYTES // (1024 * 1024)} MB")
     for encoding in ("utf-8-sig", "cp932"):
         try:
             text = data.decode(encoding)
@@ -89,24 +94,12 @@ def _parse_csv(text: str, source: str):
         try:
             cells = next(csv.reader(io.StringIO(raw)))
         except (csv.Error, StopIteration):
-            raise InputError(f"{source} line {lineno}", raw, "a CSV row") from None
+            raise InputError(f"{source} line {lineno}", excerpt(raw), "a CSV row") from None
         if header is None:
-            header = {}
-            for i, cell in enumerate(cells):
-                key = COLUMNS.get(_name(cell))
-                if key is None:
-                    if not cell.strip() and i == len(cells) - 1:
-                        continue  # a trailing comma
-                    raise InputError(f"{source} line {lineno}", cell, f"known columns: {ACCEPTED_COLUMNS}")
-                if key in header.values():
-                    raise InputError(f"{source} line {lineno}", cell, f"each column once: {ACCEPTED_COLUMNS}")
-                header[i] = key
-            missing = [k for k in ("date", "borrow", "repay") if k not in header.values()]
-            if missing:
-                raise InputError(f"{source} line {lineno}", ",".join(cells), f"a header with {', '.join(missing)}: {ACCEPTED_COLUMNS}")
+            header = _header(cells, f"{source} line {lineno}")
             continue
         if len(cells) > max(header) + 1 and any(c.strip() for c in cells[max(header) + 1 :]):
-            raise InputError(f"{source} line {lineno}", raw, f"at most {len(header)} cells ({ACCEPTED_COLUMNS})")
+            raise InputError(f"{source} line {lineno}", f"{len(cells)} cells", f"at most {len(header)} cells ({ACCEPTED_COLUMNS})")
         row = {key: (cells[i] if i < len(cells) else "") for i, key in header.items()}
         out.append(_transaction(row, f"{source} line {lineno}", lineno))
     if header is None:
@@ -114,6 +107,36 @@ def _parse_csv(text: str, source: str):
     if not out:
         raise InputError(source, "(header only)", "at least one transaction row")
     return tuple(out)
+
+
+def _header(cells: list[str], where: str) -> dict[int, str]:
+    """The header row → {cell index: column}. A row that names no column at all is data
+    (a file without a header): the message says which columns are missing and does not
+    repeat the row (it holds a debtor's data)."""
+    keys = [COLUMNS.get(_name(cell)) for cell in cells]
+    if not any(keys):
+        raise InputError(where, f"a row of {len(cells)} cells that names no column",
+                         f"a header row first, naming the columns date, borrow, repay: {ACCEPTED_COLUMNS}")
+    header: dict[int, str] = {}
+    for i, (cell, key) in enumerate(zip(cells, keys)):
+        if key is None:
+            if not cell.strip() and i == len(cells) - 1:
+                continue  # a trailing comma
+            raise InputError(where, excerpt(cell), f"known columns: {ACCEPTED_COLUMNS}")
+        if key in header.values():
+            raise InputError(where, excerpt(cell), f"each column once: {ACCEPTED_COLUMNS}")
+        header[i] = key
+    missing = [k for k in ("date", "borrow", "repay") if k not in header.values()]
+    if missing:
+        raise InputError(where, "the header has no " + ", ".join(missing), f"a header with {', '.join(missing)}: {ACCEPTED_COLUMNS}")
+    return header
+
+
+def excerpt(text: str, limit: int = 24) -> str:
+    """At most ``limit`` characters of a file's content for an error message (a whole line
+    can hold a debtor's name and phone number, or a line of a file named by a case file)."""
+    text = str(text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _parse_jsonl(text: str, source: str):
@@ -124,20 +147,23 @@ def _parse_jsonl(text: str, source: str):
         where = f"{source} line {lineno}"
         try:
             obj = json.loads(raw)
-        except json.JSONDecodeError:
-            raise InputError(where, raw, 'a JSON object such as {"date": "2001-01-15", "borrow": 500000}') from None
+        except json.JSONDecodeError as exc:
+            raise InputError(where, f"not JSON ({exc.msg} at column {exc.colno})",
+                             'a JSON object such as {"date": "2001-01-15", "borrow": 500000}') from None
+        except RecursionError:
+            raise InputError(where, "JSON nested too deeply", 'a JSON object such as {"date": "2001-01-15", "borrow": 500000}') from None
         if not isinstance(obj, dict):
-            raise InputError(where, raw, 'a JSON object such as {"date": "2001-01-15", "borrow": 500000}')
+            raise InputError(where, f"a JSON {type(obj).__name__}", 'a JSON object such as {"date": "2001-01-15", "borrow": 500000}')
         row: dict[str, str] = {}
         for key, value in obj.items():
             name = COLUMNS.get(_name(key))
             if name is None:
-                raise InputError(where, key, f"known keys: {ACCEPTED_COLUMNS}")
+                raise InputError(where, excerpt(key), f"known keys: {ACCEPTED_COLUMNS}")
             if isinstance(value, bool) or isinstance(value, (dict, list)) or isinstance(value, float):
-                raise InputError(where, f"{key}: {value!r}", "a string or a whole number of yen")
+                raise InputError(where, f"{excerpt(key)}: a JSON {type(value).__name__}", "a string or a whole number of yen")
             row[name] = "" if value is None else str(value)
         if "date" not in row:
-            raise InputError(where, raw, 'a "date" key')
+            raise InputError(where, "no date key", 'a "date" key')
         out.append(_transaction(row, where, lineno))
     if not out:  # pragma: no cover - parse_history checked there is a line
         raise InputError(source, "(empty)", "at least one transaction")

@@ -200,8 +200,12 @@ def read_toml(path: str) -> dict[str, Any]:
         raise InputError("CASE", path, f"a readable case file (TOML): {exc.strerror or exc}") from None
     if len(data) > MAX_CASE_BYTES:
         raise InputError("CASE", path, f"a case file of at most {MAX_CASE_BYTES // 1024} KB")
+    from saiken_cli import limits
+
     try:
-        return tomllib.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        limits.check_toml(text, "CASE")  # keys/tables nested over 32 deep: refused before tomllib (a TOML bomb)
+        return tomllib.loads(text)
     except UnicodeDecodeError:
         raise ConflictError(f"CASE {path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:

@@ -52,6 +52,8 @@ Example:
 RESERVED = ("result", "error", "exit_code")
 FORMATS = ("jsonl", "csv", "xlsx")
 INPUT_FORMATS = ("csv", "jsonl", "xlsx")
+_ENCODING_HINT = "for a Shift_JIS file from Excel pass --encoding cp932"
+MAX_XLSX_BYTES = 256 << 20  # a workbook read from standard input is held in memory: at most 256 MB
 FLUSH_EVERY_S = 0.2  # flush the output at least this often (and at the end)
 PENDING_BYTES = 1 << 18  # JSON Lines are written to the output in blocks of about this size
 
@@ -100,13 +102,13 @@ class FileError(Exception):
     """The file itself cannot be read (exit 2)."""
 
 
-def _open_input(path: str, encoding: str):
-    import io
-
+def _open_input(path: str):
+    """The binary stream of FILE (``-``: standard input), decoded a line at a time by the
+    runner (limits.text_lines). A stdin without a binary buffer (a test's fake) is text."""
     if path == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding=encoding, newline="") if hasattr(sys.stdin, "buffer") else sys.stdin
+        return getattr(sys.stdin, "buffer", None) or sys.stdin
     try:
-        return open(path, encoding=encoding, newline="")  # noqa: SIM115 - closed by the caller
+        return open(path, "rb")  # noqa: SIM115 - closed by the caller
     except FileNotFoundError:
         raise FileError(f"FILE: {path!r} does not exist") from None
     except IsADirectoryError:
@@ -238,9 +240,10 @@ def _header_of(columns: list[str], header: Header, warn, what: str):
     except ValueError as exc:
         raise FileError(f"FILE: {exc}") from None
     if not flag_cols:
+        # not the header's cells: a file without a header has a debtor's data on its first line
         raise FileError(
-            f"FILE: no column of the {what} header is a flag of this command "
-            f"(header: {', '.join(columns)[:120]}; flags: {', '.join(sorted(header.flags))})"
+            f"FILE: no column of the {what} header ({len(columns)} columns) names a flag of this command; "
+            f"it needs a header line naming the flags: {', '.join(sorted(header.flags))}"
         )
     for _, name in id_cols:
         if name in RESERVED:
@@ -896,6 +899,15 @@ def _read_today():
     return getattr(today, "_clock", None)
 
 
+def _pin_run(today_value, record_paths) -> None:
+    """In a worker process: the runner's today and its rule for paths in records."""
+    _pin_today(today_value)
+    if record_paths is not None:
+        from saiken_cli import paths
+
+        paths.pin(record_paths)
+
+
 def _dead_worker(spec: dict[str, Any], rec: Record):
     """The output of a record whose worker process died on it twice."""
     writer = _make_writer(None, spec)
@@ -929,7 +941,7 @@ def _results(records: Iterator[Record], name: str, spec: dict[str, Any], jobs: i
         itertools.chain([first], chunks),
         functools.partial(make_work, name, spec),
         jobs,
-        setup=functools.partial(_pin_today, _read_today()),
+        setup=functools.partial(_pin_run, _read_today(), paths.current()),
         on_dead=functools.partial(_dead_worker, spec),
     ):
         yield from chunk
@@ -947,12 +959,16 @@ def run_batch(
     sheet: Optional[str] = None,
     rate_unit: str = "fraction",
     jobs: int = 1,
+    allow_outside_paths: bool = False,
 ) -> int:
-    """Run ``command`` over ``file``; return the exit status (0, 1 or 2)."""
-    import codecs
+    """Run ``command`` over ``file``; return the exit status (0, 1 or 2; 130/143 interrupted).
+
+    A path in a record (kabarai's ``file``) is relative to FILE's folder (standard input:
+    the current folder) and must stay inside it unless ``allow_outside_paths``."""
     import os
     import time
 
+    from saiken_cli import limits, paths
     from saiken_cli.errors import InputError
 
     def warn(message: str) -> None:
@@ -963,10 +979,7 @@ def run_batch(
     if name not in calcs:
         raise InputError("COMMAND", command, "a calculator: " + ", ".join(sorted(calcs)))
     mod = calcs[name]
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise InputError("--encoding", encoding, "an encoding such as utf-8 or cp932 (Shift_JIS from Excel)") from None
+    limits.check_encoding(encoding, "--encoding")  # rot13 and base64 are codecs, not encodings of a file
     enc = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig") else encoding
     out_flag = "--output-encoding" if output_encoding is not None else "--encoding"
     out_given = output_encoding if output_encoding is not None else encoding
@@ -1018,31 +1031,33 @@ def run_batch(
     done = errors = 0
     outcome = "failed"  # "complete", "partial" (a file error part-way) or "interrupted"
     previous_term = _catch_sigterm()
+    folder = os.path.abspath(os.path.dirname(file) or ".") if file != "-" else os.path.abspath(".")
+    where = "the batch file" if file != "-" else "the current folder"
+    record_paths = paths.inside(folder, allow_outside=allow_outside_paths, what=where)
+    record_paths.__enter__()
     try:
         if xlsx_in:
             source = file
             if file == "-":
                 import io
 
-                source = io.BytesIO(sys.stdin.buffer.read())
+                source = io.BytesIO(limits.read_bounded(sys.stdin.buffer, MAX_XLSX_BYTES, "FILE", "-"))
             elif not os.path.exists(file):
                 raise FileError(f"FILE: {file!r} does not exist")
             elif os.path.isdir(file):
                 raise FileError(f"FILE: {file!r} is a directory, not a file")
             table = read_xlsx(source, sheet, header, warn, counts)
         else:
-            stream = _open_input(file, enc)
-            try:
-                first = stream.readline()
-            except UnicodeDecodeError as exc:
-                raise FileError(
-                    f"FILE: not {encoding} text (byte {exc.start} of the first line); "
-                    "for a Shift_JIS file from Excel pass --encoding cp932"
-                ) from None
+            stream = _open_input(file)
+            # decoded a line at a time, each at most limits.MAX_LINE bytes (/dev/zero is exit 2,
+            # not all memory); a byte that is not in the encoding names its real line
+            is_text = stream is sys.stdin and not hasattr(stream, "buffer")
+            text = stream if is_text else limits.text_lines(stream, enc, hint=_ENCODING_HINT, shown=encoding)
+            first = next(text, "")
             fmt = _detect_input_format(file, input_format, first)
             import itertools
 
-            lines = itertools.chain([first], stream)
+            lines = itertools.chain([first], text)
             reader = read_csv if fmt == "csv" else read_jsonl
             table = reader(lines, header, warn, counts)
         records = table.records
@@ -1061,7 +1076,7 @@ def run_batch(
 
         total_bytes = None
         position = None
-        buffer = getattr(stream, "buffer", None)
+        buffer = None if stream is None or is_text else stream
         if file != "-" and buffer is not None:
             try:
                 total_bytes = os.fstat(buffer.fileno()).st_size
@@ -1079,11 +1094,6 @@ def run_batch(
                     is_error, item = next(results)
                 except StopIteration:
                     break
-                except UnicodeDecodeError as exc:
-                    raise FileError(
-                        f"FILE: not {encoding} text after record {done} (byte {exc.start} of a read block); "
-                        "for a Shift_JIS file from Excel pass --encoding cp932"
-                    ) from None
                 if is_error:
                     errors += 1
                 put(item)
@@ -1119,13 +1129,17 @@ def run_batch(
         if is_write_error(exc):  # the disk filled up part-way: nothing is left at the output path
             raise sink.error(exc) from None
         raise
-    except FileError as exc:
+    except (FileError, limits.UnreadableLine) as exc:
+        message = f"FILE: {exc.message}" if isinstance(exc, limits.UnreadableLine) else str(exc)
         if outcome == "partial" and writer is not None:  # e.g. a byte that is not UTF-8 further on
             kept = _keep_partial(sink, writer, done)
             if kept:
-                raise FileError(f"{exc}; the output is incomplete: the {done:,} records before it are kept as {kept!r}") from None
-        raise
+                message += f"; the output is incomplete: the {done:,} records before it are kept as {kept!r}"
+            else:
+                message += f"; the output is incomplete: {done:,} records were written before it"
+        raise FileError(message) from None
     finally:
+        record_paths.__exit__(None, None, None)
         _restore_sigterm(previous_term)
         if outcome != "complete":
             sink.discard()  # a no-op once committed or kept
@@ -1206,11 +1220,13 @@ def batch(
     output_encoding: Annotated[Optional[str], typer.Option("--output-encoding", help="Encoding of CSV output when it differs from --encoding: utf-8-sig, cp932 or utf-8.", metavar="utf-8-sig|cp932|utf-8")] = None,
     rate_unit: Annotated[str, typer.Option("--rate-unit", help="percent: a bare number in a rate column is percent (18 → 18%); fraction (default): 0.18, and a bare 18 is an error.", metavar="fraction|percent")] = "fraction",
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0 = every core); the output is the same, in input order.", metavar="N")] = 1,
+    allow_outside_paths: Annotated[bool, typer.Option("--allow-outside-paths", help="Let records name files (kabarai's file) outside FILE's folder.")] = False,
 ) -> int:
     try:
         code = run_batch(
             command, file, output=output, out_format=out_format, input_format=input_format, encoding=encoding,
             output_encoding=output_encoding, sheet=sheet, rate_unit=rate_unit, jobs=jobs,
+            allow_outside_paths=allow_outside_paths,
         )
     except FileError as exc:
         sys.stderr.write(f"saiken: error: {exc}\n")

@@ -315,9 +315,12 @@ def report(
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this path (default: stdout).")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Report date (default: [case] as_of, else today in Japan).")] = None,
     lang: LangOpt = "ja",
+    allow_outside_paths: Annotated[bool, typer.Option("--allow-outside-paths", help="Let the case file name files (transactions, [kabarai] file) outside its own folder.")] = False,
 ) -> None:
+    import os
+
     from saiken_cli import output as output_mod
-    from saiken_cli import parsing
+    from saiken_cli import parsing, paths
     from saiken_cli.render import warn
 
     lang = check_lang(lang)
@@ -325,7 +328,9 @@ def report(
     if output is not None and output != "-":
         output_mod.check_name(output)
     today = today_in_japan()
-    payload = run(case_file, as_of=as_of, today=today)
+    # paths in the case file are relative to its folder and stay inside it (saiken_cli.paths)
+    with paths.inside(os.path.dirname(case_file) or ".", allow_outside=allow_outside_paths, what="the case file"):
+        payload = run(case_file, as_of=as_of, today=today)
     text = render(payload, fmt, lang, meta_for(today))
     if output is not None and output != "-":
         # atomic; never over the case file or a transaction history it names (saiken_cli.output)
