@@ -921,7 +921,7 @@ def _results(records: Iterator[Record], name: str, spec: dict[str, Any], jobs: i
     """(is_error, item) for each record, in order: in-process, or by ``jobs`` worker processes."""
     import functools
 
-    from saiken_cli import pool
+    from saiken_cli import paths, pool
 
     if jobs <= 1:
         one = make_work(name, spec).one
