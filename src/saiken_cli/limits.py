@@ -10,8 +10,7 @@ For every reader of a user's file (issue 15 §2):
   but not encodings of a file: exit 2);
 - :func:`check_toml` refuses a TOML text whose keys or values nest deeper than
   ``MAX_DEPTH`` before ``tomllib`` sees it (a 40 KB file of dotted keys cost ``tomllib``
-  1.5 GB and 12 s), and :func:`load_toml` puts the size, the shape check and the parse
-  together for case files.
+  1.5 GB and 12 s); case files use it (saiken_cli.matter.read_toml, after a bounded read).
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from saiken_cli.errors import InputError
 
 CHUNK = 1 << 16
 MAX_LINE = 1 << 20  # a line of a batch or history file: 1 MiB (a row of cases is a few hundred bytes)
-MAX_CASE_BYTES = 1 << 20  # a case file (TOML): 1 MiB
 MAX_DEPTH = 32  # keys a.b.c… and nested [ { in a TOML file
 
 
@@ -134,27 +132,3 @@ def check_toml(text: str, flag: str, *, max_depth: int = MAX_DEPTH) -> None:
                 raise InputError(flag, f"line {line}", f"arrays and tables nested at most {max_depth} deep")
         elif tok in "]}":
             depth = max(0, depth - 1)
-
-
-def load_toml(path: str, flag: str, *, max_bytes: int = MAX_CASE_BYTES) -> dict:
-    """A TOML file read with its limits: at most ``max_bytes``, nesting checked, then parsed.
-
-    Raises InputError (exit 2) for a missing/unreadable/too large/too deep file; lets
-    ``tomllib.TOMLDecodeError`` and ``UnicodeDecodeError`` through for the caller's message."""
-    import tomllib
-
-    try:
-        with open(path, "rb") as fh:
-            data = read_bounded(fh, max_bytes, flag, path)
-    except FileNotFoundError:
-        raise InputError(flag, path, "a readable case file (TOML): it does not exist") from None
-    except IsADirectoryError:
-        raise InputError(flag, path, "a case file (TOML), not a folder") from None
-    except OSError as exc:
-        raise InputError(flag, path, f"a readable case file (TOML): {exc.strerror or type(exc).__name__}") from None
-    text = data.decode("utf-8")
-    check_toml(text, flag)
-    try:
-        return tomllib.loads(text)
-    except RecursionError:
-        raise InputError(flag, path, f"a case file nested at most {MAX_DEPTH} deep") from None
