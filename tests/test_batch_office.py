@@ -411,3 +411,10 @@ def test_an_input_encoding_csv_output_does_not_take_needs_output_encoding(tmp_pa
     assert r.exit_code == 2 and "--output-encoding" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     r = invoke("batch", "damages", str(f), "--encoding", "euc-jp", "--format", "csv", "--output-encoding", "utf-8-sig")
     assert r.exit_code == 0 and r.stdout.startswith("\ufeff事件番号,")
+
+
+def test_a_line_break_inside_a_quoted_flag_cell_is_that_records_error_not_a_quote_error(tmp_path):
+    f = tmp_path / "c.csv"
+    f.write_text('case_id,principal,rate,days,payment\nA,500000,0.2,90,"2020-01-01:1\n2020-02-01:1"\nB,1,0.1,1,\n', encoding="utf-8")
+    out = rows_of(invoke("batch", "damages", str(f)).stdout)
+    assert [o["case_id"] for o in out] == ["A", "B"] and "quote" not in out[0].get("error", "")

@@ -281,7 +281,7 @@ def _row_records(rows: Iterator[tuple[int, list[str] | str]], columns, flag_cols
         yield ids, NormFields(zip(flag_names, pick_flags(row))), None, row
 
 
-def _csv_rows(reader, ncols: int, flag_idx: set[int]) -> Iterator[tuple[int, list[str] | str]]:
+def _csv_rows(reader, ncols: int) -> Iterator[tuple[int, list[str] | str]]:
     """(first line, cells) for each CSV record, and (line, problem) for one that cannot be read.
 
     A quote that is opened and not closed makes the csv module read the lines after it as
@@ -300,7 +300,7 @@ def _csv_rows(reader, ncols: int, flag_idx: set[int]) -> Iterator[tuple[int, lis
             last = reader.line_num
             continue
         first, last = last + 1, reader.line_num
-        if last > first and _swallowed(row, ncols, flag_idx):
+        if last > first and _swallowed(row, ncols):
             yield first, (
                 f"a quote (\") opened on line {first} is not closed where the cell ends: lines {first}–{last} "
                 "were read as one record; close the quote or remove it"
@@ -309,13 +309,13 @@ def _csv_rows(reader, ncols: int, flag_idx: set[int]) -> Iterator[tuple[int, lis
         yield first, row
 
 
-def _swallowed(row: list[str], ncols: int, flag_idx: set[int]) -> bool:
+def _swallowed(row: list[str], ncols: int) -> bool:
     """Whether a record that spans lines holds lines of other records (an unclosed quote)."""
     for i, cell in enumerate(row):
         if "\n" not in cell and "\r" not in cell:
             continue
-        if i in flag_idx or len(row) != ncols:
-            return True  # no flag value has a line break; a short or long row read too far
+        if len(row) != ncols:
+            return True  # a short or long row whose cell ran over a line end
         if any(part.count(",") >= ncols - 1 for part in cell.splitlines()[1:]):
             return True  # a line inside the cell looks like a whole row
     return False
@@ -332,7 +332,7 @@ def read_csv(stream, header: Header, warn, counts: Counts | None = None) -> Tabl
     except csv.Error as exc:
         raise FileError(f"FILE: the CSV header cannot be read ({exc})") from None
     columns, flag_cols, id_cols = _header_of(columns, header, warn, "CSV")
-    rows = _csv_rows(reader, len(columns), {i for i, _ in flag_cols})
+    rows = _csv_rows(reader, len(columns))
     records = _row_records(rows, columns, flag_cols, id_cols, counts or Counts(), pad=False, where="line")
     return Table(columns, [name for _, name in id_cols], records)
 
