@@ -418,3 +418,10 @@ def test_a_line_break_inside_a_quoted_flag_cell_is_that_records_error_not_a_quot
     f.write_text('case_id,principal,rate,days,payment\nA,500000,0.2,90,"2020-01-01:1\n2020-02-01:1"\nB,1,0.1,1,\n', encoding="utf-8")
     out = rows_of(invoke("batch", "damages", str(f)).stdout)
     assert [o["case_id"] for o in out] == ["A", "B"] and "quote" not in out[0].get("error", "")
+
+
+def test_an_old_xls_workbook_is_refused_with_what_to_do(tmp_path):
+    f = tmp_path / "案件.xls"
+    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)  # the OLE2 header of an .xls
+    r = invoke("batch", "damages", str(f))
+    assert r.exit_code == 2 and ".xlsx" in r.stderr and len(r.stderr.strip().splitlines()) == 1

@@ -1017,6 +1017,11 @@ def run_batch(
     if out_format == "xlsx" and output == "-" and hasattr(sys.stdout, "isatty") and sys.stdout.isatty():
         raise InputError("--output", "-", "a file for --format xlsx (a workbook is not text for a terminal), e.g. --output out.xlsx")
     xlsx_in = _is_xlsx(file, input_format)
+    if input_format is None and file.lower().endswith((".xls", ".ods", ".numbers")):
+        raise FileError(
+            f"FILE: {file!r} is a {file.rsplit('.', 1)[-1]} spreadsheet, which saiken does not read; "
+            "save it from Excel as .xlsx or as CSV"
+        )
     if sheet is not None and not xlsx_in:
         raise InputError("--sheet", sheet, "a sheet name, for an .xlsx FILE only")
     from saiken_cli.output import open_output
