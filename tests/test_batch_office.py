@@ -66,7 +66,11 @@ def test_the_office_workbook_goes_through_to_xlsx_and_bom_csv(tmp_path):
     recs = [dict(zip(head, row)) for row in table[1:]]
     assert [x["案件番号"] for x in recs] == ["K-001", "K-002", "K-003", "K-004", "K-005"]  # blank rows skipped
     by_id = {x["案件番号"]: x for x in recs}
-    assert by_id["K-001"]["利率"] == "14.6%" and by_id["K-001"]["rate"] == "0.146"  # the percent cell
+    assert by_id["K-001"]["rate"] == "0.146"  # the percent cell
+    # the input cells Excel typed go back as they were: numbers, percents and dates
+    typed = {c.column_letter: c for c in next(wb.active.iter_rows(min_row=2, max_row=2))}
+    assert typed["C"].value == 500000 and typed["D"].value == 0.146 and typed["D"].number_format == "0.0%"
+    assert typed["E"].value == datetime(2023, 4, 1) and typed["E"].is_date
     assert by_id["K-002"]["rate"] == "0.18" and by_id["K-002"]["from"] == "2020-04-01"  # 18 → 18%, 漢数字
     assert by_id["K-003"]["total_yen"] == 36690  # reference 1-4 (岡山地裁の計算例), a number cell
     assert by_id["K-005"]["principal_yen"] == 805000
@@ -74,7 +78,7 @@ def test_the_office_workbook_goes_through_to_xlsx_and_bom_csv(tmp_path):
         if total:
             assert by_id[case]["total_yen"] == total and by_id[case]["exit_code"] == 0 and not by_id[case]["error"]
     bad = by_id["K-004"]
-    assert bad["元本"] == "abc" and bad["債務者名"] == "不良 行" and bad["起算日"] == "2020-01-01"  # inputs kept
+    assert bad["元本"] == "abc" and bad["債務者名"] == "不良 行" and bad["起算日"] == datetime(2020, 1, 1)  # inputs kept
     assert bad["exit_code"] == 2 and "--principal" in bad["error"] and bad["total_yen"] in (None, "")
     # neutralised: text that a spreadsheet would run as a formula starts with '
     assert by_id["K-001"]["担当"] == "'=cmd|' /C calc'!A0" and by_id["K-002"]["担当"] == "'@田中"
@@ -93,9 +97,11 @@ def test_the_office_workbook_goes_through_to_xlsx_and_bom_csv(tmp_path):
             assert int(x["total_yen"]) == GOOD[x["案件番号"]] and x["exit_code"] == "0"
     bad = rows[3]
     assert bad["元本"] == "abc" and bad["利率"] == "20" and bad["exit_code"] == "2" and bad["error"].startswith("'--principal")
-    # the same records as the xlsx output, cell for cell (numbers as text in CSV)
+    # the same records as the xlsx output, cell for cell (numbers and dates as text in CSV)
+    from saiken_cli.sheets import cell_text
+
     for x, y in zip(rows, recs, strict=True):
-        assert {k: v for k, v in x.items()} == {k: ("" if v is None else str(v)) for k, v in y.items()}
+        assert x == {k: cell_text(v, "0.0%" if (k, v) == ("利率", 0.146) else None) for k, v in y.items()}
 
 
 def test_jsonl_error_records_keep_their_input(tmp_path):
@@ -425,3 +431,18 @@ def test_an_old_xls_workbook_is_refused_with_what_to_do(tmp_path):
     f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)  # the OLE2 header of an .xls
     r = invoke("batch", "damages", str(f))
     assert r.exit_code == 2 and ".xlsx" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_workbook_through_worker_processes_gives_the_same_workbook(tmp_path, monkeypatch):
+    from saiken_cli import pool
+    from saiken_cli.commands.batch import run_batch
+
+    monkeypatch.setattr(pool, "CHUNK", 2)  # the typed cells of each row travel to the workers and back
+    book = office_book(tmp_path / "b.xlsx")
+    cells = []
+    for jobs in (1, 2):
+        out = tmp_path / f"o{jobs}.xlsx"
+        assert run_batch("damages", str(book), output=str(out), rate_unit="percent", jobs=jobs) == 1
+        ws = openpyxl.load_workbook(out).active
+        cells.append([[(c.value, c.number_format) for c in row] for row in ws.iter_rows()])
+    assert cells[0] == cells[1] and len(cells[0]) == 6

@@ -5,7 +5,8 @@
   row as text cells, as a person would have typed them: a number Excel typed is written
   in digits (``500000``, ``0.146``), a percent-formatted cell as a percent (``14.6%``), a
   date cell as ISO (``2020-03-04``).
-- :class:`XlsxOut` writes rows to a workbook (openpyxl write-only mode).
+- :class:`XlsxOut` writes rows to a workbook (openpyxl write-only mode); an input cell
+  Excel typed goes back as it was (:class:`Typed`: the number or date and its format).
 - :func:`neutralise` guards a cell against formula injection in CSV and xlsx output.
 
 openpyxl is imported here only, and only when a workbook is read or written: never on the
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 #: What a spreadsheet program would take for a formula or a command at the start of a cell.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -100,11 +101,31 @@ def _load(source, sheet: str | None):
     return wb, wb[sheet]
 
 
+class Typed(NamedTuple):
+    """A cell Excel typed (a number or a date) and its number format, to write back as it was."""
+
+    value: Any
+    number_format: str
+
+
+class SheetRow(list):
+    """A row's cells as text, and ``typed``: column index → :class:`Typed` for the cells
+    Excel typed (so that an xlsx output shows the input's numbers and dates as it did)."""
+
+    typed: dict[int, Typed]
+
+    def with_cells(self, cells: list[str]) -> "SheetRow":
+        row = SheetRow(cells)
+        row.typed = {i: t for i, t in self.typed.items() if i < len(cells)}
+        return row
+
+
 def xlsx_rows(source, sheet: str | None = None) -> Iterator[tuple[int, list[str]]]:
     """(Excel row number, cells as text) for every row of the sheet, blank ones included.
 
     ``source`` is a path or a seekable binary file. Trailing empty cells are dropped (Excel
-    keeps formatted empty cells), so rows may be shorter than the header."""
+    keeps formatted empty cells), so rows may be shorter than the header. Each row is a
+    :class:`SheetRow`."""
     wb, ws = _load(source, sheet)
     try:
         ws.reset_dimensions()  # trust the rows, not the sheet's own (often stale) size record
@@ -112,9 +133,14 @@ def xlsx_rows(source, sheet: str | None = None) -> Iterator[tuple[int, list[str]
         for row in ws.iter_rows():
             number = next((c.row for c in row if isinstance(getattr(c, "row", None), int)), None)
             row_no = number if number is not None else row_no + 1
-            texts = [cell_text(c.value, getattr(c, "number_format", None)) for c in row]
+            texts = SheetRow(cell_text(c.value, getattr(c, "number_format", None)) for c in row)
             while texts and texts[-1] == "":
                 texts.pop()
+            texts.typed = {
+                i: Typed(c.value, getattr(c, "number_format", None) or "General")
+                for i, c in enumerate(row[: len(texts)])
+                if isinstance(c.value, (int, float, date)) and not isinstance(c.value, bool)
+            }
             yield row_no, texts
     finally:
         wb.close()
@@ -157,6 +183,10 @@ class XlsxOut:
         for value in cells:
             if type(value) is int:
                 row.append(value)
+            elif type(value) is Typed:  # an input cell Excel typed: as it was, with its format
+                cell = WriteOnlyCell(self.ws, value=value.value)
+                cell.number_format = value.number_format
+                row.append(cell)
             else:
                 cell = WriteOnlyCell(self.ws)
                 # set directly: openpyxl would take text that starts with "=" for a formula

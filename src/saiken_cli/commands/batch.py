@@ -270,11 +270,11 @@ def _row_records(rows: Iterator[tuple[int, list[str] | str]], columns, flag_cols
             counts.blank += 1  # a blank row (or one of empty cells) is not a record
             continue
         if pad and len(row) < ncols:
-            row = row + [""] * (ncols - len(row))
+            row = row.with_cells(row + [""] * (ncols - len(row)))
         ids = {name: (row[i] if i < len(row) else "") for i, name in id_cols}
         if len(row) != ncols:
             if pad and not any(cell.strip() for cell in row[ncols:]):
-                row = row[:ncols]
+                row = row.with_cells(row[:ncols])
             else:
                 yield ids, None, f"{where} {line}: the row has {len(row)} fields; the header has {ncols}", row
                 continue
@@ -695,12 +695,20 @@ class XlsxWriter:
         for c in self.csv.result_columns:
             value = payload.get(c)
             results.append(value if type(value) is int else neutralise(_cell(value)))
-        return False, [*self.csv._input_cells(inputs), *results, "", 0]
+        return False, [*self._input_cells(inputs), *results, "", 0]
 
     def encode_error(self, ids: dict[str, Any], message: str, exit_code: int, inputs: Any = None) -> tuple[bool, list]:
         from saiken_cli.sheets import neutralise
 
-        return True, [*self.csv._input_cells(inputs), *("" for _ in self.csv.result_columns), neutralise(message), exit_code]
+        return True, [*self._input_cells(inputs), *("" for _ in self.csv.result_columns), neutralise(message), exit_code]
+
+    def _input_cells(self, inputs: Any) -> list[Any]:
+        """The input cells as text (neutralised), and those Excel typed as they were."""
+        cells: list[Any] = self.csv._input_cells(inputs)
+        for i, typed in (getattr(inputs, "typed", None) or {}).items():
+            if i < len(cells):
+                cells[i] = typed
+        return cells
 
     def put(self, item: list) -> None:
         from saiken_cli.sheets import XLSX_MAX_ROWS
