@@ -182,7 +182,7 @@ def test_csv_output_round_trips_to_the_jsonl_figures(tmp_path):
             assert row["error"] == "" and row["exit_code"] == "0"
             assert int(row["total_yen"]) == res["total_yen"] and row["rate"] == res["rate"]
             assert row["from"] == (res["from"] or "") and row["method"] == res["method"]
-            assert row["warnings"] == " | ".join(res["warnings"])
+            assert row["warnings"] == " | ".join(w["text"] for w in res["warnings"])
 
 
 def test_csv_header_is_stable_even_when_the_first_row_is_bad(tmp_path):

@@ -52,7 +52,9 @@ def test_compare_prints_every_method_with_the_difference(cli):
 
 def test_default_method_with_dates_notes_the_court_figure(cli):
     d = cli(*BASE, "--from", "2023-06-01", "--to", "2024-05-31", "--json").json()
-    assert any("court" in n for n in d["notes"])
+    (note,) = d["notes"]
+    assert note["code"] == "damages.court_method_differs"
+    assert note["text"].startswith("裁判所方式") and f"{note['params']['court_total_yen']:,}円" in note["text"]
 
 
 def test_rate_legal_both_sides_of_2020_04_01(cli):

@@ -188,7 +188,9 @@ def test_an_overpayment_is_reported():
     )
     assert r.remaining_principal_yen == 0
     assert r.segments[0].payment.excess_yen == 20_000 - 10_000 - r.segments[0].amount_yen
-    assert any("exceeds" in w for w in r.warnings)
+    (w,) = r.warnings
+    assert w.code == "damages.payment_exceeds_debt"
+    assert w.params == {"paid_on": D(2021, 1, 10), "amount_yen": 20_000, "excess_yen": r.segments[0].payment.excess_yen}
 
 
 @pytest.mark.parametrize(
@@ -217,20 +219,24 @@ def test_bad_spans_are_refused(kwargs, error):
     "principal, rate, expect",
     [
         pytest.param(500_000, "0.2", None, id="20% = the 貸金業者 cap (7条): no warning"),
-        pytest.param(500_000, "0.2001", "7条1項", id="just above 20%: above the 貸金業者 cap only"),
-        pytest.param(500_000, "0.2628", "範囲内", id="26.28% = the 4条 cap for 10万–100万: business cap only"),
-        pytest.param(500_000, "0.2629", "損害金の上限を超える", id="above 1.46 × 18%"),
-        pytest.param(99_999, "0.292", "範囲内", id="99,999: 4条 cap 29.2%"),
-        pytest.param(1_000_000, "0.2191", "損害金の上限を超える", id="100万: 4条 cap 21.9%"),
+        pytest.param(500_000, "0.2001", "business", id="just above 20%: above the 貸金業者 cap only"),
+        pytest.param(500_000, "0.2628", "business", id="26.28% = the 4条 cap for 10万–100万: business cap only"),
+        pytest.param(500_000, "0.2629", "both", id="above 1.46 × 18%"),
+        pytest.param(99_999, "0.292", "business", id="99,999: 4条 cap 29.2%"),
+        pytest.param(1_000_000, "0.2191", "both", id="100万: 4条 cap 21.9%"),
     ],
 )
 def test_a_rate_above_the_interest_restriction_damages_cap_warns(principal, rate, expect):
     r = compute(DamagesInput(principal, R(rate), days=30))
-    cap_warnings = [w for w in r.warnings if "利息制限法" in w]
+    codes = {"business": "damages.rate_above_business_damages_cap", "both": "damages.rate_above_damages_caps"}
+    cap_warnings = [w for w in r.warnings if w.code in codes.values()]
     if expect is None:
         assert cap_warnings == []
     else:
-        assert len(cap_warnings) == 1 and expect in cap_warnings[0]
+        assert [w.code for w in cap_warnings] == [codes[expect]]
+        params = cap_warnings[0].params
+        assert params["business_article"].label() == "利息制限法7条1項" and params["other_article"].label() == "利息制限法4条"
+        assert params["business_cap_rate"] == R("0.2")
 
 
 # --- issue 11 §1 items 4 and 6 -------------------------------------------------------------
@@ -267,7 +273,10 @@ def test_minji_risoku_dentaku_method_3_court_365(case):
 
 
 def _leap_warning(r):
-    return [w for w in r.warnings if "年365日の日割" in w]
+    """The 岡山地裁 ※1 warning, phrased in Japanese."""
+    from saiken_cli.catalogue import text
+
+    return [text(w, "ja") for w in r.warnings if w.code == "damages.leap_day_365_clause_over_cap"]
 
 
 @pytest.mark.parametrize(

@@ -4,16 +4,19 @@ Command modules build a :class:`View` (plain data, labels already in the chosen 
 from a result's JSON payload; this module draws it. rich is imported only here and only
 for human output, so ``--json`` never pays for it.
 
-Bilingual messages from calc are written ``"日本語 / English"``; :func:`pick` keeps the
-half for ``--lang``.
+Messages from calc (``{"code", "params"}`` items) are phrased by the one catalogue
+(``saiken_cli.catalogue``): :func:`text` for a view, and ``--json`` gets each item's
+``"text"`` in the ``--lang`` language (:func:`emit`).
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from typing import Any, Collection, Iterable, NamedTuple, Sequence
+
+from saiken_cli.catalogue import _pick as pick  # noqa: F401 - legacy "日本語 / English" strings of modules not yet converted
+from saiken_cli.catalogue import day, localize, text, yen  # noqa: F401 - re-exported for the command views
 
 DISCLAIMER = {
     "ja": "※ 参考計算です。法的助言ではありません。申立て・提出の前に必ず確認してください。",
@@ -45,47 +48,15 @@ def L(lang: str, ja: str, en: str) -> str:
     return en if lang == "en" else ja
 
 
-def pick(text: str, lang: str) -> str:
-    """Keep one half of a ``"日本語 / English"`` message (both when it is not split)."""
-    if " / " not in text:
-        return text
-    # split at the first " / " after which the text is plain ASCII (the English half)
-    idx = 0
-    while True:
-        idx = text.find(" / ", idx)
-        if idx < 0:
-            return text
-        tail = text[idx + 3 :]
-        if tail.isascii() or sum(ch.isascii() for ch in tail) >= 0.9 * len(tail):
-            return tail if lang == "en" else text[:idx]
-        idx += 3
-
-
-def yen(value: int | None, lang: str) -> str:
-    if value is None:
-        return "—"
-    return f"¥{value:,}" if lang == "en" else f"{value:,}円"
-
-
-def day(value: str | date | None, lang: str) -> str:
-    """ISO date with its 和暦 (令和元年5月1日 / R1.5.1)."""
-    if value is None:
-        return "—"
-    from saiken_cli.parsing import to_wareki
-
-    d = date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{d.isoformat()} ({to_wareki(d, style='letter' if lang == 'en' else 'kanji')})"
-
-
 def citation_lines(citations: Iterable[dict[str, Any]], lang: str) -> list[str]:
     lines = []
     for c in citations:
-        text = c.get("label", "")
+        line = c.get("label", "")
         if lang == "en" and c.get("en"):
-            text = f"{text} — {c['en']}"
+            line = f"{line} — {c['en']}"
         if c.get("url"):
-            text += f" <{c['url']}>"
-        lines.append(text)
+            line += f" <{c['url']}>"
+        lines.append(line)
     return lines
 
 
@@ -93,9 +64,9 @@ def standard_sections(payload: dict[str, Any], lang: str) -> list[tuple[str, lis
     """Assumptions, notes and legal basis, in that order (warnings go to stderr)."""
     out: list[tuple[str, list[str]]] = []
     if payload.get("assumptions"):
-        out.append((L(lang, "前提", "Assumptions"), [pick(a, lang) for a in payload["assumptions"]]))
+        out.append((L(lang, "前提", "Assumptions"), [text(a, lang) for a in payload["assumptions"]]))
     if payload.get("notes"):
-        out.append((L(lang, "注記", "Notes"), [pick(n, lang) for n in payload["notes"]]))
+        out.append((L(lang, "注記", "Notes"), [text(n, lang) for n in payload["notes"]]))
     if payload.get("citations"):
         out.append((L(lang, "根拠", "Legal basis"), citation_lines(payload["citations"], lang)))
     return out
@@ -105,15 +76,16 @@ def write_json(payload: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
 
-def warn(messages: Iterable[str], lang: str = "ja") -> None:
+def warn(messages: Iterable[Any], lang: str = "ja") -> None:
+    """Each warning (a message item, or a plain line) on stderr, in ``lang``."""
     for message in messages:
-        sys.stderr.write(f"saiken: warning: {pick(message, lang)}\n")
+        sys.stderr.write(f"saiken: warning: {text(message, lang)}\n")
 
 
 def emit(payload: dict[str, Any], view: "View | None", *, json_mode: bool, lang: str) -> None:
     """Print a result: JSON (only JSON on stdout) or the human view; warnings to stderr."""
     if json_mode or view is None:
-        write_json(payload)
+        write_json(localize(payload, lang))
     else:
         draw(view, lang)
     warn(payload.get("warnings", []), lang)

@@ -184,6 +184,10 @@ def _params(params: dict[str, Any], lang: str) -> dict[str, Any]:
 
 def text(item: Any, lang: str) -> str:
     """One message in the chosen language: a catalogue item or a command's message string."""
+    if isinstance(item, dict) and item["code"] not in MESSAGES:  # a calculator's message: the catalogue
+        from saiken_cli.catalogue import text as phrase
+
+        return phrase(item, lang)
     if isinstance(item, dict):
         ja, en = MESSAGES[item["code"]]
         return (en if lang == "en" else ja).format(**_params(item.get("params", {}), lang))

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from saiken_cli import rules
 from saiken_cli.errors import RuleNotInForce
+from saiken_cli.calc.messages import msg
 from saiken_cli.calc.rounding import decimal_text, percent_text
 from saiken_cli.rules import Row
 
@@ -24,7 +25,7 @@ TABLE = "interest_caps"
 
 #: How displayed percentages are rounded (verdicts always compare exact values).
 PERCENT_PLACES = 2
-PERCENT_ROUNDING = "四捨五入で小数第2位まで (表示のみ; 判定は厳密値) / rounded half-up to 2 decimal places, display only; verdicts compare exact values"
+PERCENT_ROUNDING = msg("caps.percent_rounding", places=PERCENT_PLACES)
 
 
 def rule_row(key: str, on: date | None) -> Row:

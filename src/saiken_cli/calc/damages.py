@@ -34,12 +34,13 @@ if TYPE_CHECKING:
 
 from saiken_cli import rules
 from saiken_cli.calc import daycount, periods
+from saiken_cli.calc.messages import Message, msg, to_dicts
 from saiken_cli.calc.rates import RateChoice, legal_rate
 from saiken_cli.calc.rounding import FLOOR_CITATION, floor_ratio, percent_text, ratio_text
 from saiken_cli.errors import ConflictError, InputError, RuleNotInForce
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: assumptions, notes and warnings are message items {"code", "params", "text"}
 METHODS = ("simple365", "court", "court-each", "court-365", "kyotaku", "actual")
 ONE_DAY = timedelta(days=1)
 
@@ -235,9 +236,9 @@ class DamagesResult(NamedTuple):
     paid_yen: int
     comparison: tuple[tuple[str, int], ...] = ()
     citations: tuple[Citation, ...] = ()
-    warnings: tuple[str, ...] = ()
-    assumptions: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
+    assumptions: tuple[Message, ...] = ()
+    notes: tuple[Message, ...] = ()
     rate_rows: tuple[Row, ...] = ()
 
     @property
@@ -279,9 +280,9 @@ class DamagesResult(NamedTuple):
             ]
         out["rate_rows"] = [_row_json(r) for r in self.rate_rows]
         out["citations"] = [c.to_dict() for c in self.citations]
-        out["assumptions"] = list(self.assumptions)
-        out["notes"] = list(self.notes)
-        out["warnings"] = list(self.warnings)
+        out["assumptions"] = to_dicts(self.assumptions)
+        out["notes"] = to_dicts(self.notes)
+        out["warnings"] = to_dicts(self.warnings)
         return out
 
 
@@ -365,8 +366,8 @@ def simple_days(principal_yen: int, rate: Decimal, days: int, m: Method) -> tupl
     return (part,), floor_ratio(num, den, m.unit_yen)
 
 
-def _resolve_span(inp: DamagesInput) -> tuple[date | None, date | None, list[str]]:
-    assumptions: list[str] = []
+def _resolve_span(inp: DamagesInput) -> tuple[date | None, date | None, list[Message]]:
+    assumptions: list[Message] = []
     if (inp.days is not None) + (inp.first_on is not None) + (inp.due_on is not None) > 1:
         given = [name for name, v in (("--days", inp.days), ("--from", inp.first_on), ("--due-date", inp.due_on)) if v is not None]
         raise ConflictError(f"give the span one way: {' and '.join(given)} cannot be combined")
@@ -383,10 +384,7 @@ def _resolve_span(inp: DamagesInput) -> tuple[date | None, date | None, list[str
         raise ConflictError(f"{flag} needs --to (the last day: the payment or filing date, inclusive)")
     if inp.due_on is not None:
         first_on = inp.due_on + ONE_DAY
-        assumptions.append(
-            f"期限 {_iso(inp.due_on)} の翌日 {_iso(first_on)} から遅滞 (民法412条1項) / "
-            f"default from the day after the due date"
-        )
+        assumptions.append(msg("damages.default_from_day_after_due", due_on=inp.due_on, first_on=first_on, article=ART_412))
         if inp.last_on <= inp.due_on:
             raise InputError("--to", inp.last_on.isoformat(), f"a date after --due-date {inp.due_on.isoformat()}")
     else:
@@ -405,7 +403,7 @@ def _accrue_span(
     payments: tuple[Payment, ...],
     *,
     detail: bool = True,
-) -> tuple[list[Segment], int, int, int, int, list[str]]:
+) -> tuple[list[Segment], int, int, int, int, list[Message]]:
     """The inclusive span with its partial payments (489条):
     (segments, total damages, remaining principal, unpaid damages, paid, excess warnings).
 
@@ -417,7 +415,7 @@ def _accrue_span(
         days = (last_on - first_on).days + 1
         return [Segment(first_on, last_on, days, principal_yen, rate, parts, amount)], amount, principal_yen, amount, 0, []
     segments: list[Segment] = []
-    warnings: list[str] = []
+    warnings: list[Message] = []
     principal = principal_yen
     unpaid = total = paid = 0
     cursor = first_on
@@ -452,10 +450,7 @@ def _accrue_span(
         app = Application(pay.paid_on, pay.amount_yen, to_damages, to_principal, excess, principal, unpaid)
         segments.append(Segment(seg_first, pay.paid_on, seg_days, before, rate, parts, amount, app))
         if excess:
-            warnings.append(
-                f"{pay.paid_on.isoformat()} の弁済 {pay.amount_yen:,}円 は残債務を {excess:,}円 超える / "
-                f"the payment exceeds what was owed by {excess:,} yen"
-            )
+            warnings.append(msg("damages.payment_exceeds_debt", paid_on=pay.paid_on, amount_yen=pay.amount_yen, excess_yen=excess))
     if cursor <= last_on and principal > 0:
         parts, amount = accrue(principal, rate, m, cursor, last_on, detail=detail)
         if detail:
@@ -465,17 +460,18 @@ def _accrue_span(
     return segments, total, principal, unpaid, paid, warnings
 
 
-def _damages_caps(principal_yen: int, on: date | None) -> tuple[Decimal, Decimal] | None:
-    """利息制限法 caps on agreed damages for a loan of ``principal_yen``: (貸金業者 7条, others 4条)."""
+def _damages_caps(principal_yen: int, on: date | None) -> tuple[Decimal, Row, Decimal, Row] | None:
+    """利息制限法 caps on agreed damages for a loan of ``principal_yen`` with their rows:
+    (貸金業者 7条, its row, others 4条, its row)."""
     from saiken_cli.calc import caps
 
     try:
         bracket = caps.interest_cap(principal_yen, on)
-        business, _ = caps.damages_cap(bracket, business=True, on=on)
-        other, _ = caps.damages_cap(bracket, business=False, on=on)
+        business, business_row = caps.damages_cap(bracket, business=True, on=on)
+        other, other_row = caps.damages_cap(bracket, business=False, on=on)
     except RuleNotInForce:  # no cap data for that date: say nothing rather than guess
         return None
-    return business, other
+    return business, business_row, other, other_row
 
 
 @cache
@@ -492,22 +488,24 @@ def _lowest_damages_cap() -> Decimal:
     return min(lowest)
 
 
-def _cap_warnings(principal_yen: int, rate: Decimal, delay_started_on: date | None) -> list[str]:
+def _cap_warnings(principal_yen: int, rate: Decimal, delay_started_on: date | None) -> list[Message]:
     """A given damages rate above a 利息制限法 cap for this principal (if the debt is a loan)."""
     if rate <= _lowest_damages_cap():
         return []
     found = _damages_caps(principal_yen, delay_started_on)
-    if found is None or rate <= min(found):
+    if found is None or rate <= min(found[0], found[2]):
         return []
-    business, other = found
-    given = f"年{percent_text(rate)}%"
+    business, business_row, other, other_row = found
+    caps_found = dict(
+        rate=rate,
+        business_cap_rate=business,
+        business_article=business_row.citation,
+        other_cap_rate=other,
+        other_article=other_row.citation,
+    )
     if rate > other:
-        ja = f"{given} は元本 {principal_yen:,}円 の貸付の損害金の上限を超える (貸金業者 {percent_text(business)}%: 利息制限法7条1項、その他 {percent_text(other)}%: 同4条1項)"
-        en = f"the rate exceeds the Interest Rate Restriction Act's damages caps for a loan of this principal ({percent_text(business)}% business, {percent_text(other)}% otherwise)"
-    else:
-        ja = f"{given} は貸金業者の損害金の上限 {percent_text(business)}% (利息制限法7条1項) を超える (貸金業者以外の上限 {percent_text(other)}% (同4条1項) の範囲内)"
-        en = f"the rate exceeds the {percent_text(business)}% damages cap for a money-lending business (art. 7(1)); within the {percent_text(other)}% cap for other lenders (art. 4(1))"
-    return [f"{ja}。金銭消費貸借なら超過部分は無効 (saiken seigen で確認) / {en}; for a loan the excess is void"]
+        return [msg("damages.rate_above_damages_caps", principal_yen=principal_yen, **caps_found)]
+    return [msg("damages.rate_above_business_damages_cap", **caps_found)]
 
 
 #: Methods that divide a day of a leap year by 365 (a 365-day clause).
@@ -516,7 +514,7 @@ _DIVIDE_BY_365 = ("simple365", "court-365")
 
 def _leap_clause_warnings(
     principal_yen: int, rate: Decimal, m: Method, first_on: date, last_on: date, total_yen: int, court_yen: int
-) -> list[str]:
+) -> list[Message]:
     """A 365-day clause at a 利息制限法 ceiling over a span with 29 February (岡山地裁 ※1).
 
     Counting a day of a leap year as 1/365 of a year charges, over days (divided by 365)
@@ -540,21 +538,26 @@ def _leap_clause_warnings(
         bracket = caps.interest_cap(principal_yen, first_on)
     except RuleNotInForce:
         return []
-    ceilings = [(bracket.rate, "1条1項 (利息)", "art. 1(1), interest")]
+    ceilings = [msg("damages.ceiling_interest", cap_rate=bracket.rate, article=bracket.row.citation)]
     found = _damages_caps(principal_yen, first_on)
     if found is not None:
-        business, other = found
-        ceilings += [(other, "4条1項 (損害金)", "art. 4(1), damages"), (business, "7条1項 (貸金業者の損害金)", "art. 7(1), business damages")]
-    hit = [(c, ja, en) for c, ja, en in ceilings if rate <= c < rate * 366 / 365]
-    if not hit:
+        business, business_row, other, other_row = found
+        ceilings += [
+            msg("damages.ceiling_damages", cap_rate=other, article=other_row.citation),
+            msg("damages.ceiling_business_damages", cap_rate=business, article=business_row.citation),
+        ]
+    exceeded = tuple(c for c in ceilings if rate <= c.params["cap_rate"] < rate * 366 / 365)
+    if not exceeded:
         return []
-    ja_caps = "・".join(f"{percent_text(c)}% (利息制限法{ja})" for c, ja, _ in hit)
-    en_caps = ", ".join(f"{percent_text(c)}% ({en})" for c, _, en in hit)
     return [
-        f"年365日の日割 (--method {m.key}) で2月29日を含む期間を計算すると、年{percent_text(rate)}% は上限 {ja_caps} を超える"
-        f" (閏年の1日を1/365年と数えるため、2月29日を含む期間では年利を超えて課される)。岡山地裁は上限利率の契約に閏年特約 (年365日の日割) を認めない。裁判所方式"
-        f" (--method court: 年単位+暦年日割、閏年366日) では {court_yen:,}円 (差 {court_yen - total_yen:+,}円) / a 365-day "
-        f"clause over a span with 29 February charges more than the ceiling {en_caps}; the court method gives {court_yen:,} yen"
+        msg(
+            "damages.leap_day_365_clause_over_cap",
+            method=m.key,
+            rate=rate,
+            ceilings_msgs=tuple(exceeded),
+            court_total_yen=court_yen,
+            difference_yen=court_yen - total_yen,
+        )
     ]
 
 
@@ -578,8 +581,8 @@ def compute(inp: DamagesInput) -> DamagesResult:
     if first_on is None and inp.compare:
         raise ConflictError("--compare needs dates (--from/--to or --due-date/--to), not --days")
 
-    warnings: list[str] = []
-    notes: list[str] = []
+    warnings: list[Message] = []
+    notes: list[Message] = []
     citations: list[Citation] = [ART_419]
     if inp.due_on is not None:
         citations.append(ART_412)
@@ -595,10 +598,7 @@ def compute(inp: DamagesInput) -> DamagesResult:
         notes.extend(choice.notes)
         citations.append(ART_17_3)
         citations.extend(c for row in rate_rows for c in row.citations)
-        assumptions.append(
-            f"法定利率 {percent_text(rate)}%: 遅滞の始まった {first_on.isoformat()} の利率 (民法419条1項・附則17条3項) / "
-            f"the statutory rate on the day default began"
-        )
+        assumptions.append(msg("damages.legal_rate_on_default", rate=rate, first_on=first_on, article=ART_419, transition_article=ART_17_3))
     else:
         if inp.commercial:
             raise ConflictError("--commercial goes with --rate legal (it selects the pre-2020 商事法定利率 6%)")
@@ -609,11 +609,7 @@ def compute(inp: DamagesInput) -> DamagesResult:
             except RuleNotInForce:
                 legal = None
             if legal is not None and rate < legal.rate:
-                warnings.append(
-                    f"指定利率 {percent_text(rate)}% は遅滞開始日の法定利率 {percent_text(legal.rate)}% を下回る: "
-                    f"損害賠償額の予定(民法420条)がなければ法定利率による (419条1項) / the rate given is below "
-                    f"the statutory rate; without a liquidated-damages agreement the statutory rate applies"
-                )
+                warnings.append(msg("damages.rate_below_legal_rate", rate=rate, legal_rate=legal.rate, article=ART_419))
         warnings.extend(_cap_warnings(inp.principal_yen, rate, first_on))
 
     segments: list[Segment] = []
@@ -635,10 +631,7 @@ def compute(inp: DamagesInput) -> DamagesResult:
         warnings.extend(excess_warnings)
         if inp.payments:
             citations.append(ART_489)
-            assumptions.append(
-                "一部弁済は費用→損害金→元本の順に充当 (民法489条1項; 費用は0円として計算) / payments applied to costs "
-                "(taken as 0) → damages → principal"
-            )
+            assumptions.append(msg("damages.payments_applied_costs_damages_principal", article=ART_489))
 
     citations.extend(m.row.citations)
     comparison: list[tuple[str, int]] = []
@@ -658,11 +651,7 @@ def compute(inp: DamagesInput) -> DamagesResult:
             citations.append(OKAYAMA_NOTE_1)
         if m.key == "simple365":
             if court_total != total:
-                notes.append(
-                    f"裁判所方式 (--method court: 年単位+暦年日割, 閏年366日) では {court_total:,}円 "
-                    f"(差 {court_total - total:+,}円)。判決・債務名義に365日特約がなければ執行ではこちらが用いられる / "
-                    f"the court method gives {court_total:,} yen ({court_total - total:+,})"
-                )
+                notes.append(msg("damages.court_method_differs", court_total_yen=court_total, difference_yen=court_total - total))
         if not inp.compare:
             comparison = []
 

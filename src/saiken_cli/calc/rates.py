@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from saiken_cli import rules
+from saiken_cli.calc.messages import Message, msg
 from saiken_cli.rules import Row
 
 
@@ -19,8 +20,8 @@ class RateChoice(NamedTuple):
     rate: Decimal
     basis: str  # "legal-civil" | "legal-commercial"
     rows: tuple[Row, ...]
-    notes: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
+    warnings: tuple[Message, ...] = ()
 
 
 def reform_effective_date() -> date:
@@ -40,17 +41,10 @@ def legal_rate(delay_started_on: date, *, commercial: bool = False) -> RateChoic
             rate=row.value,
             basis="legal-commercial",
             rows=(row,),
-            warnings=(
-                "商事法定利率6%: 2020-04-01前に遅滞となった商行為債務に6%が続くとの経過措置(整備法4条)は"
-                "原文未確認 (UNVERIFIED) / commercial 6% for defaults before 2020-04-01 rests on a "
-                "transitional provision the reference could not read (UNVERIFIED)",
-            ),
+            warnings=(msg("rates.commercial_transitional_unverified", rate=row.value, reform_on=reform_effective_date()),),
         )
     row = table.row_on(delay_started_on, "civil")
     notes: tuple[str, ...] = ()
     if commercial:
-        notes = (
-            "商事法定利率(旧商法514条)は2020-04-01に廃止: 同日以後に遅滞となった債務は民法404条の法定利率 / "
-            "the commercial 6% was abolished from 2020-04-01; the civil statutory rate applies",
-        )
+        notes = (msg("rates.commercial_rate_abolished", reform_on=reform_effective_date()),)
     return RateChoice(rate=row.value, basis="legal-civil", rows=(row,), notes=notes)

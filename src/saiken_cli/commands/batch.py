@@ -461,6 +461,8 @@ def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return " | ".join(_cell(v) for v in value)
     if isinstance(value, dict):
+        if "code" in value and "text" in value:  # a message item: its text
+            return value["text"]
         import json
 
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -831,6 +833,7 @@ def _rate_hint(message: str, exc, rates: frozenset[str]) -> str:
 def make_work(name: str, spec: dict[str, Any]):
     """``work(chunk) -> [(is_error, item), …]`` for ``saiken batch NAME``: the same function
     in-process (--jobs 1) and in each worker process (--jobs N), so the bytes are the same."""
+    from saiken_cli.catalogue import localize
     from saiken_cli.errors import SaikenError
 
     mod = calculators()[name]
@@ -860,7 +863,7 @@ def make_work(name: str, spec: dict[str, Any]):
             return encode_error(
                 ids, f"internal error ({type(exc).__name__}); this is a bug in saiken, not in your input", 70, inputs
             )
-        return encode_ok(ids, payload, inputs)
+        return encode_ok(ids, localize(payload, "ja"), inputs)  # message texts in Japanese, as --json's default
 
     def work(chunk: list[Record]) -> list:
         return [one(rec) for rec in chunk]

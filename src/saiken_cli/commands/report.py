@@ -142,7 +142,7 @@ def build(doc: dict[str, Any], *, as_of: date, path: str = "") -> dict[str, Any]
     case["as_of"] = as_of.isoformat()
     order = [c for c in ORDER if c in doc] + [c for c in doc if c not in ORDER and c != "case"]
     sections: list[dict[str, Any]] = []
-    warnings: list[str] = []
+    warnings: list[Any] = []
     for name in order:
         raw = doc[name]
         if not isinstance(raw, dict):
@@ -157,9 +157,13 @@ def build(doc: dict[str, Any], *, as_of: date, path: str = "") -> dict[str, Any]
             exc.message = f"[{name}] {exc.message}"
             raise
         sections.append({"command": name, "input": fields, "result": payload})
-        warnings.extend(f"[{name}] {w}" for w in payload.get("warnings", []))
+        for w in payload.get("warnings", []):
+            if isinstance(w, str):  # a calculator whose messages are not yet data (catalogue/__init__.py)
+                warnings.append(f"[{name}] {w}")
+            else:
+                warnings.append({"code": "report.section_warning", "params": {"section": name, "warning_msg": w}})
     return {
-        "schema_version": "1",
+        "schema_version": "2",  # 2: warnings are message items {"code", "params", "text"} (issue 16)
         "command": "report",
         "case": case,
         "sections": sections,
@@ -225,11 +229,11 @@ def meta_for(created_on: date) -> dict[str, Any]:
 
 
 def _add_texts(value: Any, lang: str) -> Any:
-    """Give every matter message ``{"code", "params"}`` its ``text`` (JSON output)."""
-    from saiken_cli.report_doc import MESSAGES, text
+    """Give every message item ``{"code", "params"}`` its ``text`` (JSON output)."""
+    from saiken_cli.report_doc import text
 
     if isinstance(value, dict):
-        if set(value) == {"code", "params"} and value["code"] in MESSAGES:
+        if set(value) == {"code", "params"}:
             return {**value, "text": text(value, lang)}
         return {k: _add_texts(v, lang) for k, v in value.items()}
     if isinstance(value, list):
@@ -242,7 +246,7 @@ def warning_lines(payload: dict[str, Any], lang: str) -> list[str]:
     from saiken_cli.report_doc import text
 
     if payload.get("kind") != "matter":
-        return list(payload["warnings"])
+        return [text(w, lang) for w in payload["warnings"]]
     out = [text(w, lang) for w in payload["warnings"]]
     for d in payload["debts"]:
         where = L_(lang, f"債権者{d['index']} ({d['creditor']})", f"debt #{d['index']} ({d['creditor']})")

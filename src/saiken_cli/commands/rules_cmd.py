@@ -73,17 +73,18 @@ def rules_rate(
     json_out: JsonOpt = False,
     lang: LangOpt = "ja",
 ) -> None:
+    from saiken_cli.calc.messages import to_dicts
     from saiken_cli.calc.rates import legal_rate
     from saiken_cli.calc.rounding import percent_text
     from saiken_cli.parsing import parse_date
-    from saiken_cli.render import L, View, day, emit, pick, standard_sections
+    from saiken_cli.render import L, View, day, emit, standard_sections
 
     lang = check_lang(lang)
     on_date = parse_date(on, "--on")
     choice = legal_rate(on_date, commercial=commercial)
     row = choice.rows[0]
     payload = {
-        "schema_version": "1",
+        "schema_version": "2",  # 2: notes and warnings are message items {"code", "params", "text"}
         "command": "rules rate",
         "on": on_date.isoformat(),
         "commercial": commercial,
@@ -92,8 +93,8 @@ def rules_rate(
         "basis": choice.basis,
         "row": row.to_dict(),
         "citations": [c.to_dict() for c in row.citations],
-        "notes": list(choice.notes),
-        "warnings": list(choice.warnings),
+        "notes": to_dicts(choice.notes),
+        "warnings": to_dicts(choice.warnings),
     }
     v = None
     if not json_out:

@@ -85,7 +85,7 @@ def build_input(
 
 def view(payload: dict[str, Any], lang: str):
     from saiken_cli.calc.seigen import verdict_labels
-    from saiken_cli.render import L, TableView, View, pick, standard_sections, yen
+    from saiken_cli.render import L, TableView, View, pick, standard_sections, text, yen
 
     on = date.fromisoformat(payload["contract_date"]) if payload.get("contract_date") else None
     ja, en = verdict_labels(on)[payload["verdict"]]
@@ -146,7 +146,7 @@ def view(payload: dict[str, Any], lang: str):
         )
     ]
     sections = standard_sections(payload, lang)
-    sections.insert(0, (L(lang, "端数", "Rounding"), [pick(payload["rounding"]["percent"], lang), payload["rounding"]["yen"]]))
+    sections.insert(0, (L(lang, "端数", "Rounding"), [text(payload["rounding"]["percent"], lang), payload["rounding"]["yen"]]))
     return View(L(lang, "利息制限法・出資法の判定", "Interest caps check (利息制限法・出資法)"), summary, tables, sections)
 
 

@@ -6,7 +6,7 @@ payload change without a schema change fails the schema tests.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -68,3 +68,17 @@ class Today(Strict):
     date: IsoDate
     zone: Literal["Asia/Tokyo"]
     source: Literal["clock", "SAIKEN_TODAY"] = Field(description="the clock, or the SAIKEN_TODAY environment variable")
+
+
+class Message(Strict):
+    """A note, warning, assumption or reason (calc/messages.py): match on ``code``, read ``text``."""
+
+    code: str = Field(
+        pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$",
+        description="Stable identifier of what is said, e.g. damages.payment_exceeds_debt; never changes once published.",
+    )
+    params: dict[str, Any] = Field(
+        description="The values the text is built from, typed by name: *_on ISO date, *_yen whole yen, "
+        "*_rate decimal string, *article citation label, *_msg a nested message {code, params}."
+    )
+    text: str = Field(description="The message phrased in the --lang language (ja by default).")

@@ -6,7 +6,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from saiken_cli.schemas._common import Citation, DecimalStr, IsoDate, RuleRow, Strict, Yen
+from saiken_cli.schemas._common import Citation, DecimalStr, IsoDate, Message, RuleRow, Strict, Yen
 
 Method = Literal["simple365", "court", "court-each", "court-365", "kyotaku", "actual"]
 ExactYen = Field(pattern=r"^[0-9]+\.[0-9]{6}$", description="The exact amount before rounding, 6 decimal places (display only).")
@@ -65,7 +65,7 @@ class Comparison(Strict):
 class Output(Strict):
     """遅延損害金 (late-payment damages): principal × rate × time (民法419条1項)."""
 
-    schema_version: Literal["1"]
+    schema_version: Literal["2"]
     command: Literal["damages"]
     principal_yen: Yen = Field(ge=1)
     rate: DecimalStr = Field(description="Yearly rate as a fraction (0.2 = 20%).")
@@ -85,6 +85,6 @@ class Output(Strict):
     comparison: Optional[list[Comparison]] = None
     rate_rows: list[RuleRow]
     citations: list[Citation]
-    assumptions: list[str]
-    notes: list[str]
-    warnings: list[str]
+    assumptions: list[Message]
+    notes: list[Message]
+    warnings: list[Message]

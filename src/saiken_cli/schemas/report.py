@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal, Optional, Union
 from pydantic import Field, RootModel
 
 from saiken_cli.schemas import damages, fees, jikou, kabarai, saisei, sashiosae, seigen
-from saiken_cli.schemas._common import IsoDate, Strict, Today, Yen
+from saiken_cli.schemas._common import IsoDate, Message, Strict, Today, Yen
 
 SectionResult = Annotated[
     Union[damages.Output, jikou.Output, sashiosae.Output, seigen.Output, kabarai.Output, fees.Output, saisei.Output],
@@ -42,19 +42,16 @@ class Section(Strict):
 class OneDebtOutput(Strict):
     """One-debt case: every section computed by its command, in the order damages → jikou → sashiosae → the rest."""
 
-    schema_version: Literal["1"]
+    schema_version: Literal["2"]
     command: Literal["report"]
     case: dict[str, Union[str, int]] = Field(description="The [case] table, with as_of (the report date).")
     sections: list[Section]
-    warnings: list[str] = Field(description="Every section's warnings, prefixed with [section].")
+    warnings: list[Union[Message, str]] = Field(
+        description="Every section's warnings: report.section_warning items (params: section, warning_msg), "
+        "or, for a calculator whose messages are not yet items, a line prefixed with [section]."
+    )
     today: Optional[Today] = Field(None, description="Only when a date defaulted to today (in Japan): that date and its source.")
     meta: Meta
-
-
-class Message(Strict):
-    code: str = Field(description="Stable message code, e.g. matter.may_invoke.")
-    params: dict[str, Any]
-    text: str = Field(description="The message in the --lang language.")
 
 
 class Overpayment(Strict):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from saiken_cli.schemas._common import Citation, DecimalStr, IsoDate, RuleRow, Strict
+from saiken_cli.schemas._common import Citation, DecimalStr, IsoDate, Message, RuleRow, Strict
 
 
 class Output(Strict):
     """法定利率 for a default that began on ``on`` (民法404条・419条1項)."""
 
-    schema_version: Literal["1"]
+    schema_version: Literal["2"]
     command: Literal["rules rate"]
     on: IsoDate
     commercial: bool
@@ -19,5 +19,5 @@ class Output(Strict):
     basis: Literal["legal-civil", "legal-commercial"]
     row: RuleRow
     citations: list[Citation]
-    notes: list[str]
-    warnings: list[str]
+    notes: list[Message]
+    warnings: list[Message]

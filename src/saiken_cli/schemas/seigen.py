@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
-from saiken_cli.schemas._common import Citation
+from saiken_cli.schemas._common import Citation, Message
 
 
 class CapBracket(BaseModel):
@@ -31,13 +31,13 @@ class Verdict(BaseModel):
 
 class Rounding(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    percent: str
+    percent: Message
     yen: str
 
 
 class Output(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    schema_version: Literal["1"]
+    schema_version: Literal["2"]
     command: Literal["seigen"]
     principal_yen: int
     existing_principal_yen: int

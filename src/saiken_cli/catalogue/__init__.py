@@ -1,0 +1,207 @@
+"""The message catalogue: the ONE place where what calc says becomes a sentence.
+
+calc returns notes, warnings, assumptions and reasons as :class:`saiken_cli.calc.messages.Message`
+(a stable ``code`` and typed parameters). This package phrases them, at the edge, in the
+language asked for: Japanese (``ja``, the default: Japanese only, legal terms, no flag names)
+or English (``en``: Japanese legal terms in brackets welcome). ``--json`` carries every item
+as ``{"code", "params", "text"}``, ``text`` in the ``--lang`` language (:func:`localize`).
+
+One file per calculator (``catalogue/damages.py``, ``catalogue/jikou.py``, …), so that
+phrasings for different calculators never meet in one file. Each file holds::
+
+    MESSAGES = {
+        "damages.payment_exceeds_debt": (
+            "{paid_on} の弁済 {amount_yen} は残債務を {excess_yen} 超える",        # ja
+            "the payment of {amount_yen} on {paid_on} exceeds what was owed by {excess_yen}",  # en
+        ),
+    }
+
+The code's prefix (before the first dot) is the file's name. Placeholders are
+``str.format`` fields named after the message's parameters; each is formatted by its name
+(see calc/messages.py for the naming table) and the language:
+
+- ``{x_on}`` 2019-10-01 (令和元年10月1日) / 2019-10-01 (R1.10.1); ``{x_on:iso}`` 2019-10-01
+- ``{x_yen}`` 500,000円 / ¥500,000; ``{x_yen:+}`` +1,000円 / +¥1,000 (signed)
+- ``{x_rate}`` 20% (from "0.2")
+- ``{article}`` 民法412条1項 (a citation label, in both languages)
+- ``{x_days}``, ``{x_years}``, other ints: 1,234
+- ``{x_msg}`` the nested message's own phrasing; ``{x_msgs}`` a list of them, joined by
+  「・」 (ja) or ", " (en)
+- anything else: as given
+
+Both phrasings of a code use the same placeholders (tests/test_messages.py checks it, renders
+every code in both languages, and fails on a code without both phrasings or a phrasing that
+no calc module emits).
+
+How to convert a calc module (one at a time; tests/test_messages.py lists those not yet done)
+-------------------------------------------------------------------------------------------
+
+1. In ``calc/<module>.py`` replace each bilingual string ``"日本語 / English"`` by
+   ``msg("<module>.<what>", name=value, …)`` (``from saiken_cli.calc.messages import msg``):
+   pass values, not text — dates as ``date``, yen as ``int``, rates as ``Decimal``, articles as
+   the ``rules.Citation`` — named by the table in calc/messages.py. A code names the fact, not
+   the wording (``jikou.saikoku_repeat_no_effect``), and never changes once published.
+2. Keep them in the result as messages (tuples of ``Message``); ``to_dict`` writes them with
+   ``messages.to_dicts(...)`` (or ``m.to_dict()`` for a single item such as a reason).
+3. Add ``catalogue/<module>.py`` with ``MESSAGES`` (both phrasings of every code) and add the
+   module's name to :data:`MODULES` below. Japanese: no English halves, no ``--flags`` —
+   name the thing (「期限の利益喪失日」, not ``--acceleration-date``).
+4. In the command's ``view``: render any message with ``render.text(item, lang)`` (the
+   ``standard_sections`` helper already does for assumptions/notes/warnings).
+5. Schemas (``schemas/<command>.py``): the fields become ``Message`` (``schemas/_common.py``);
+   bump the command's ``SCHEMA_VERSION`` (once: "1" → "2") and the schema's ``Literal``; list
+   the change in the README's JSON contract section (``saiken schema``).
+6. Remove the module from ``NOT_CONVERTED`` in tests/test_messages.py, run
+   ``scripts/update_readme.py`` and the tests.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+from decimal import Decimal
+from typing import Any, Mapping
+
+#: The catalogue files, one per calculator (the codes' prefixes).
+MODULES = ("damages", "rates", "caps", "report")
+
+_LOADED: dict[str, Mapping[str, tuple[str, str]]] = {}
+
+
+def _phrasings(prefix: str) -> Mapping[str, tuple[str, str]]:
+    found = _LOADED.get(prefix)
+    if found is None:
+        if prefix not in MODULES:
+            raise KeyError(f"no catalogue file for message codes {prefix}.*")
+        found = importlib.import_module(f"saiken_cli.catalogue.{prefix}").MESSAGES
+        _LOADED[prefix] = found
+    return found
+
+
+def all_messages() -> dict[str, tuple[str, str]]:
+    """Every code with its (ja, en) phrasing, all files merged (a code in two files is a bug)."""
+    merged: dict[str, tuple[str, str]] = {}
+    for prefix in MODULES:
+        for code, pair in _phrasings(prefix).items():
+            if code in merged:
+                raise ValueError(f"message code {code} phrased twice")
+            merged[code] = pair
+    return merged
+
+
+def phrasing(code: str, lang: str) -> str:
+    pair = _phrasings(code.partition(".")[0]).get(code)
+    if pair is None:
+        raise KeyError(f"message code {code} has no phrasing in catalogue/{code.partition('.')[0]}.py")
+    return pair[1] if lang == "en" else pair[0]
+
+
+# --- typed parameters ------------------------------------------------------------------
+
+
+def yen(value: int | None, lang: str) -> str:
+    if value is None:
+        return "—"
+    return f"¥{value:,}" if lang == "en" else f"{value:,}円"
+
+
+def day(value: str | date | None, lang: str) -> str:
+    """ISO date with its 和暦 (令和元年5月1日 / R1.5.1)."""
+    if value is None:
+        return "—"
+    from saiken_cli.parsing import to_wareki
+
+    d = date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{d.isoformat()} ({to_wareki(d, style='letter' if lang == 'en' else 'kanji')})"
+
+
+def percent(value: str | Decimal) -> str:
+    from saiken_cli.calc.rounding import percent_text
+
+    return percent_text(Decimal(value) if isinstance(value, str) else value) + "%"
+
+
+_COUNTS = ("_days", "_years", "_months", "_count")
+
+
+class _Param:
+    """One parameter, formatted by its name and the language when the template asks."""
+
+    __slots__ = ("name", "value", "lang")
+
+    def __init__(self, name: str, value: Any, lang: str):
+        self.name, self.value, self.lang = name, value, lang
+
+    def __format__(self, spec: str) -> str:
+        name, value, lang = self.name, self.value, self.lang
+        if name.endswith("_on") or name == "on":
+            if spec == "iso":
+                return value.isoformat() if isinstance(value, date) else str(value)
+            return day(value, lang)
+        if name.endswith("_yen"):
+            if spec == "+":
+                sign = "+" if value >= 0 else "-"
+                return sign + yen(abs(value), lang)
+            return yen(value, lang)
+        if name.endswith("_rate") or name == "rate":
+            return percent(value)
+        if name.endswith("_msg"):
+            return text(value, lang)
+        if name.endswith("_msgs"):
+            return (", " if lang == "en" else "・").join(text(v, lang) for v in value)
+        if name.endswith("_article") or name == "article":
+            return value if isinstance(value, str) else value.label()
+        if isinstance(value, int) and not isinstance(value, bool):
+            return format(value, spec or ",")
+        return format(str(value), spec)
+
+
+def render(code: str, params: Mapping[str, Any], lang: str) -> str:
+    """The sentence for ``code`` with ``params`` in ``lang`` (ja unless "en")."""
+    template = phrasing(code, lang)
+    return template.format_map({k: _Param(k, v, lang) for k, v in params.items()})
+
+
+def text(item: Any, lang: str) -> str:
+    """A message item — a calc ``Message`` or its JSON ``{"code", "params", …}`` — phrased in ``lang``.
+
+    A plain string is a message of a calc module not yet converted (``"日本語 / English"``):
+    transitional, until every module returns messages (see the module docstring)."""
+    if isinstance(item, dict):
+        return render(item["code"], item["params"], lang)
+    if isinstance(item, str):
+        return _pick(item, lang)
+    return render(item.code, item.params, lang)
+
+
+def localize(value: Any, lang: str) -> Any:
+    """Add ``"text"`` in ``lang`` to every message item ``{"code", "params"}`` of a JSON payload
+    (in place; returns it). Items nested in a message's params are phrased within its text."""
+    if type(value) is dict:
+        if "code" in value and "params" in value:
+            value["text"] = render(value["code"], value["params"], lang)
+            return value
+        for v in value.values():
+            if type(v) is dict or type(v) is list:
+                localize(v, lang)
+    elif type(value) is list:
+        for v in value:
+            if type(v) is dict or type(v) is list:
+                localize(v, lang)
+    return value
+
+
+def _pick(text: str, lang: str) -> str:
+    """Keep one half of a legacy ``"日本語 / English"`` string (both when it is not split)."""
+    if " / " not in text:
+        return text
+    # split at the first " / " after which the text is plain ASCII (the English half)
+    idx = 0
+    while True:
+        idx = text.find(" / ", idx)
+        if idx < 0:
+            return text
+        tail = text[idx + 3 :]
+        if tail.isascii() or sum(ch.isascii() for ch in tail) >= 0.9 * len(tail):
+            return tail if lang == "en" else text[:idx]
+        idx += 3
