@@ -96,11 +96,12 @@ def test_default_as_of_today_before_the_last_transaction_is_exit_2(cli, tmp_path
 
 
 def test_batch_record_protocol_matches_json(cli):
+    from saiken_cli.catalogue import localize
     from saiken_cli.commands import kabarai, seigen
 
     path = str(EXAMPLES / "ref-8-1.csv")
     rec = kabarai.record({"file": path, "as_of": "2008-01-16", "case_id": "A-1"})
     assert rec == cli("kabarai", path, "--as-of", "2008-01-16", "--json").json()
-    rec = seigen.record({"principal": "100000", "repay": "130000", "days": "7"})
+    rec = localize(seigen.record({"principal": "100000", "repay": "130000", "days": "7"}), "ja")
     assert rec == cli("seigen", "--principal", "100000", "--repay", "130000", "--days", "7", "--json").json()
     assert set(seigen.FLAGS) >= {"principal", "rate", "repay", "per-days", "percent", "lender"}

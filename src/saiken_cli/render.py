@@ -15,7 +15,7 @@ import json
 import sys
 from typing import Any, Collection, Iterable, NamedTuple, Sequence
 
-from saiken_cli.catalogue import _pick as pick  # noqa: F401 - legacy "日本語 / English" strings of modules not yet converted
+from saiken_cli.catalogue import pick  # noqa: F401 - legacy "日本語 / English" strings of modules not yet converted
 from saiken_cli.catalogue import day, localize, text, yen  # noqa: F401 - re-exported for the command views
 
 DISCLAIMER = {

@@ -51,8 +51,12 @@ How to convert a calc module (one at a time; tests/test_messages.py lists those 
 5. Schemas (``schemas/<command>.py``): the fields become ``Message`` (``schemas/_common.py``);
    bump the command's ``SCHEMA_VERSION`` (once: "1" → "2") and the schema's ``Literal``; list
    the change in the README's JSON contract section (``saiken schema``).
-6. Remove the module from ``NOT_CONVERTED`` in tests/test_messages.py, run
-   ``scripts/update_readme.py`` and the tests.
+6. Tests that compare a command's ``record(fields)`` with its ``--json`` output compare
+   ``localize(record(fields), "ja")`` (record returns the items without ``text``).
+7. Remove the module from ``NOT_CONVERTED`` (and its command from ``COMMANDS_NOT_CONVERTED``)
+   in tests/test_messages.py, add invocations that show its messages to ``RUNS`` there,
+   update the README's table of schema versions, run ``scripts/update_readme.py`` and the
+   tests.
 """
 
 from __future__ import annotations
@@ -170,7 +174,7 @@ def text(item: Any, lang: str) -> str:
     if isinstance(item, dict):
         return render(item["code"], item["params"], lang)
     if isinstance(item, str):
-        return _pick(item, lang)
+        return pick(item, lang)
     return render(item.code, item.params, lang)
 
 
@@ -191,7 +195,7 @@ def localize(value: Any, lang: str) -> Any:
     return value
 
 
-def _pick(text: str, lang: str) -> str:
+def pick(text: str, lang: str) -> str:
     """Keep one half of a legacy ``"日本語 / English"`` string (both when it is not split)."""
     if " / " not in text:
         return text

@@ -82,8 +82,10 @@ def check_lang(lang: str) -> str:
 #     def record(fields: Mapping[str, str | list[str]]) -> dict:   # the --json payload
 #
 # which takes one batch record whose keys are the command's long flag names (without
-# "--"; "-" and "_" are interchangeable) and returns exactly what `--json` would print,
-# raising SaikenError with the same message the single command would print.
+# "--"; "-" and "_" are interchangeable) and returns what `--json` would print before its
+# message items are phrased (`--json` prints ``catalogue.localize(record(fields), lang)``,
+# which adds each item's "text"), raising SaikenError with the same message the single
+# command would print.
 # Keys that are not flags of the command are identifiers (case_id …) that the batch
 # runner carries through untouched.
 
