@@ -54,11 +54,11 @@ def _json(value: Any) -> Any:
         return str(value)
     if isinstance(value, Message):
         return value.to_dict()
-    if isinstance(value, tuple):  # …_msgs
-        return [_json(v) for v in value]
     label = getattr(value, "label", None)  # rules.Citation
     if callable(label):
         return label()
+    if isinstance(value, tuple):  # …_msgs: a tuple of messages (a Citation, a NamedTuple too, is above)
+        return [_json(v) for v in value]
     raise TypeError(f"message parameter of type {type(value).__name__}")  # pragma: no cover - a bug
 
 

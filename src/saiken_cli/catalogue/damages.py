@@ -46,8 +46,8 @@ MESSAGES = {
         "年365日の日割 (計算方式 {method}) で2月29日を含む期間を計算すると、年{rate} は上限 {ceilings_msgs} を超える"
         " (閏年の1日を1/365年と数えるため、2月29日を含む期間では年利を超えて課される)。岡山地裁は上限利率の契約に閏年特約"
         " (年365日の日割) を認めない。裁判所方式 (年単位+暦年日割、閏年366日) では {court_total_yen} (差 {difference_yen:+})",
-        "a 365-day clause (--method {method}) over a span with 29 February charges {rate} a year above the ceiling "
-        "{ceilings_msgs} (a day of a leap year counts as 1/365 of a year); the Okayama District Court does not accept "
+        "at {rate} a year, a 365-day clause (--method {method}) over a span with 29 February charges more than the "
+        "ceiling {ceilings_msgs} (a day of a leap year counts as 1/365 of a year); the Okayama District Court does not accept "
         "such a clause [閏年特約] in a contract at a ceiling rate; the court method (--method court: whole years, then "
         "calendar-year days, 366 in a leap year) gives {court_total_yen} ({difference_yen:+})",
     ),
