@@ -8,6 +8,7 @@ catalogue phrases every message for documents itself.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 FLAG_JA = {
     "acceleration-date": "期限の利益喪失日", "apply-142": "民法142条の適用", "as-of": "基準日",
@@ -24,11 +25,12 @@ _LABELS = (("(INTERPRETATION)", "(解釈による)"), ("INTERPRETATION", "解釈
            ("VERIFIED-SECONDARY", "確認済(二次資料)"), ("VERIFIED-OFFICIAL", "確認済"), ("VERIFIED-STATUTE", "確認済(条文)"))
 
 
-def plain(text: str) -> str:
-    """The Japanese half of a calc message, with flags named in words and labels translated."""
-    from saiken_cli.render import pick
+def plain(item: Any) -> str:
+    """A calc message (an item, or a legacy bilingual string) in Japanese, with flags named in
+    words and labels translated."""
+    from saiken_cli.render import text
 
-    out = pick(text, "ja")
+    out = text(item, "ja")
 
     def flag(m: re.Match) -> str:
         name = FLAG_JA.get(m.group(1), "指定")
