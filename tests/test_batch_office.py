@@ -446,3 +446,12 @@ def test_a_workbook_through_worker_processes_gives_the_same_workbook(tmp_path, m
         ws = openpyxl.load_workbook(out).active
         cells.append([[(c.value, c.number_format) for c in row] for row in ws.iter_rows()])
     assert cells[0] == cells[1] and len(cells[0]) == 6
+
+
+def test_the_readme_lists_every_japanese_column_name():
+    from saiken_cli.commands.batch import alias_table
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    line = {c: next(x for x in readme.splitlines() if x.startswith(f"| `{c}` |")) for c, _, _ in alias_table()}
+    for command, flag, names in alias_table():
+        assert f"{names.replace('/', '・')} → `{flag}`" in line[command], (command, flag, names)
