@@ -200,6 +200,10 @@ def run_fast(args: list[str]) -> int | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if (getattr(sys.stdout, "encoding", "") or "utf-8").lower() not in ("utf-8", "utf8"):
+        from saiken_cli.render import human_streams
+
+        human_streams()  # cp932, EUC-JP, ASCII terminals: replace what they cannot hold, never crash
     code = run_fast(args)
     if code is not None:
         return code

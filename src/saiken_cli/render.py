@@ -73,7 +73,57 @@ def standard_sections(payload: dict[str, Any], lang: str) -> list[tuple[str, lis
 
 
 def write_json(payload: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    write_utf8(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_utf8(text: str) -> None:
+    """Machine output (JSON): UTF-8 bytes on stdout whatever the terminal's encoding
+    (PYTHONIOENCODING=cp932 is what Windows sets when output is redirected)."""
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    if buffer is None or (getattr(out, "encoding", "") or "").lower().replace("-", "").replace("_", "") == "utf8":
+        out.write(text)
+        return
+    out.flush()
+    buffer.write(text.encode("utf-8"))
+
+
+#: Characters of saiken's text that legacy encodings (cp932, EUC-JP) lack, and the nearest
+#: one they have; what the terminal's encoding cannot hold at all becomes "?".
+NEAREST = {"—": "―", "–": "－", "•": "・", "·": "・", "≤": "≦", "≥": "≧", "≈": "≒", "〜": "～", "¥": "￥", "½": "1/2"}
+
+
+def _nearest(exc: UnicodeError):
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for ch in exc.object[exc.start : exc.end]:
+        sub = NEAREST.get(ch, "?")
+        try:
+            sub.encode(exc.encoding)
+        except (UnicodeError, LookupError):
+            sub = "?"
+        out.append(sub)
+    return "".join(out), exc.end
+
+
+def human_streams() -> None:
+    """Human output in the terminal's encoding never crashes: characters it cannot hold
+    are written as their nearest ones or "?" (stdout; stderr already escapes them)."""
+    out = sys.stdout
+    encoding = (getattr(out, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+    if encoding == "utf8" or not hasattr(out, "reconfigure"):
+        return
+    import codecs
+
+    try:
+        codecs.lookup_error("saiken-nearest")
+    except LookupError:
+        codecs.register_error("saiken-nearest", _nearest)
+    try:
+        out.reconfigure(errors="saiken-nearest")
+    except (ValueError, OSError, LookupError):  # pragma: no cover - a stream that cannot be reconfigured
+        pass
 
 
 def warn(messages: Iterable[Any], lang: str = "ja") -> None:

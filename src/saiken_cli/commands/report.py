@@ -340,7 +340,11 @@ def report(
         # atomic; never over the case file or a transaction history it names (saiken_cli.output)
         output_mod.write_text(output, text, inputs=[case_file, *input_files(payload)])
     else:
-        typer.echo(text, nl=False)
+        from saiken_cli.render import write_utf8
+
+        # a document (JSON; Markdown; HTML, which declares charset=UTF-8) is UTF-8 whatever
+        # the terminal's encoding, as it is when written with --output
+        write_utf8(text)
     warn(warning_lines(payload, lang), lang)
 
 

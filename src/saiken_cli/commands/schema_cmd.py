@@ -89,14 +89,15 @@ def schema(
     import json
 
     from saiken_cli.errors import InputError
+    from saiken_cli.render import write_utf8
 
     if command is None:
-        sys.stdout.write(json.dumps(schema_names(), ensure_ascii=False) + "\n")
+        write_utf8(json.dumps(schema_names(), ensure_ascii=False) + "\n")
         return
     doc = json_schema(command)
     if doc is None:
         raise InputError("COMMAND", command, "a command with a published schema: " + ", ".join(schema_names()))
-    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    write_utf8(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
 def register(app: typer.Typer) -> None:
