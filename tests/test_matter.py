@@ -299,3 +299,69 @@ def test_english_matter_report(cli):
     r = cli("report", str(SATO), "--lang", "en")
     assert r.exit_code == 0
     assert "# Creditors and the state of the debts" in r.stdout and "¥1,686,657" in r.stdout
+
+
+def test_a_recalculated_balance_still_owed_carries_the_damages(cli, tmp_path):
+    """A history that is not overpaid: its balance replaces the claimed principal and the
+    damages run on it (the same as `saiken damages --principal BALANCE`)."""
+    (tmp_path / "h.csv").write_text("日付,借入,返済\n2015-01-10,500000,\n2015-02-10,,20000\n2015-03-10,,20000\n", encoding="utf-8")
+    text = ('[case]\nas_of = 2026-12-01\n[[debt]]\ncreditor = "X"\nprincipal = "60万"\ninterest = "5万"\n'
+            'damages-rate = "20%"\nacceleration-date = 2015-04-10\ncontract-date = 2015-01-10\ntransactions = "h.csv"\n')
+    r = cli("report", str(_write(tmp_path, text)), "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    d = r.json()["debts"][0]
+    balance = d["kabarai"]["balance_yen"]
+    assert 0 < balance < 600_000 and d["basis"] == "recalculated"
+    assert d["inputs"]["damages"]["principal"] == str(balance)
+    assert d["damages"]["principal_yen"] == balance and d["interest_yen"] == d["kabarai"]["unpaid_interest_yen"]
+    codes = {a["code"] for a in d["assumptions"]}
+    assert {"matter.recalculated_balance", "matter.claimed_interest_replaced"} <= codes
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_debt = st.fixed_dictionaries({
+    "principal": st.integers(1, 5_000_000),
+    "interest": st.integers(0, 300_000),
+    "rate": st.sampled_from(["legal", "5%", "14.6%", "18%", "20%"]),
+    "accel": st.dates(date(2005, 1, 1), date(2026, 11, 30)),
+    "paid": st.lists(st.integers(1, 200_000), max_size=2),
+    "creditor_type": st.sampled_from(["company", "shinkin", "individual"]),
+})
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(debts=st.lists(_debt, min_size=1, max_size=5), include_barred=st.booleans())
+def test_property_totals_and_options_are_consistent(tmp_path, debts, include_barred):
+    from saiken_cli.matter import analyse, load_matter
+
+    parts = [f"[case]\nas_of = 2026-12-01\ninclude-barred = {'true' if include_barred else 'false'}\n"]
+    for i, d in enumerate(debts, 1):
+        pays = [f'"{date.fromordinal(d["accel"].toordinal() + 1 + 30 * k).isoformat()}:{a}"' for k, a in enumerate(d["paid"])]
+        parts.append(
+            f'[[debt]]\ncreditor = "C{i}"\nprincipal = {d["principal"]}\ninterest = {d["interest"]}\n'
+            f'damages-rate = "{d["rate"]}"\nacceleration-date = {d["accel"].isoformat()}\ncontract-date = {d["accel"].isoformat()}\n'
+            f'creditor-type = "{d["creditor_type"]}"\npayment = [{", ".join(pays)}]\n'
+        )
+    case = tmp_path / "p.toml"
+    case.write_text("\n".join(parts), encoding="utf-8")
+    p = analyse(load_matter(str(case)), date(2026, 12, 1))
+    t = p["totals"]
+    assert t["total_owed_yen"] == sum(x["total_owed_yen"] for x in p["debts"])
+    assert 0 <= t["time_barred_yen"] <= t["total_owed_yen"]
+    for x in p["debts"]:
+        assert x["total_owed_yen"] == x["principal_yen"] + x["interest_yen"] + x["damages_yen"]
+        assert x["principal_yen"] <= x["claimed_principal_yen"]  # payments only reduce the principal
+        assert x["time_barred"] == (x["jikou"]["status"] == "completed" and not x["jikou"]["invocation_barred"]
+                                    and x["total_owed_yen"] > 0)
+    base = t["total_owed_yen"] if include_barred else t["not_time_barred_yen"]
+    assert p["options"]["saisei"]["debt_yen"] == base
+    ni = p["options"]["nin_i"]
+    assert ni["balance_yen"] == base  # nin-i-base = total
+    for r in ni["creditors"]:
+        for months in ("36", "60"):
+            s = r["schedules"][months]
+            assert s["regular_yen"] * (int(months) - 1) + s["last_yen"] == r["balance_yen"]
+    dates = [x["date"] for x in p["deadlines"]]
+    assert dates == sorted(dates) and all(x >= "2026-12-01" for x in dates)

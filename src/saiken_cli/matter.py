@@ -217,7 +217,10 @@ def read_toml(path: str) -> dict[str, Any]:
 def is_matter(doc: dict[str, Any]) -> bool:
     """A matter file has [[debt]] tables (or [income]); a one-debt file has command sections."""
     keys = {norm_key(k) for k in doc}
-    return "debt" in keys or "income" in keys or "debts" in keys
+    if keys & {"debt", "debts", "income"}:
+        return True
+    # a misspelt [[debt]] or [income] ([[dept]], [incom]) is a matter file with a typo
+    return any(difflib.get_close_matches(k, ["debt", "income"], n=1, cutoff=0.7) for k in keys - {"case"})
 
 
 # --------------------------------------------------------------------------------------
