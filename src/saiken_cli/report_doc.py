@@ -110,6 +110,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "過払金返還請求権 (取引{series}、過払金・過払利息 {claim_yen}) の時効完成: 請求はこの日まで",
         "the overpayment claim (series {series}, {claim_yen}) prescribes: claim before this day",
     ),
+    "matter.deadline.overpayment_prescription_known": (
+        "過払金返還請求権のうち2020年4月1日以後に生じた部分 (取引{series}、{part_yen}) の時効完成 (知った時から5年: 民法166条1項1号)",
+        "the part of the overpayment claim arising from 2020-04-01 (series {series}, {part_yen}) prescribes (5 years from knowledge)",
+    ),
     "matter.nin_i.future_interest_cut": (
         "将来利息 (和解後の利息) はカットされるものとして計算した (任意整理の和解条件; 債権者の同意による)",
         "future interest (after settlement) is assumed to be cut (a settlement term; the creditor must agree)",
@@ -493,7 +497,7 @@ def _over_cell(d: dict[str, Any], lang: str) -> str:
     if o is None:
         return ""
     s = yen(o["overpayment_yen"] + o["interest_yen"], lang)
-    if o["status"] == "completed":
+    if o["status"] != "running":
         s += L(lang, "\n(時効の可能性)", "\n(may be barred)")
     return s
 

@@ -62,7 +62,9 @@ def debt_figures(
             assumptions.append(msg("matter.claimed_interest_replaced", claimed_yen=claimed_interest_yen, interest_yen=interest))
         if kabarai["overpayment_yen"] > 0:
             prescribed_on = _d(kabarai["prescription_date"])
-            status = "completed" if prescribed_on and as_of > prescribed_on else "running"
+            # the command's own verdict on the 基準日 (10 years from the series end; 5 years from
+            # knowledge for what arose from 2020-04-01)
+            status = {"barred": "completed", "new_law_part_barred": "partly_completed"}.get(kabarai["time_bar"], "running")
             overpayment = {
                 "overpayment_yen": kabarai["overpayment_yen"],
                 "interest_yen": kabarai["overpayment_interest_yen"],
@@ -71,7 +73,7 @@ def debt_figures(
                 "status": status,
                 "days_remaining": (prescribed_on - as_of).days if status == "running" and prescribed_on else None,
             }
-            if status == "completed":
+            if status != "running":
                 flags.append(msg("matter.overpayment_prescribed", date=kabarai["prescription_date"]))
     else:
         basis = "claimed"
@@ -177,6 +179,9 @@ def _deadlines(debts: list[dict[str, Any]], as_of: date) -> list[dict[str, Any]]
                 if s["overpayment_yen"] > 0:
                     add(s["prescription_date"], "overpayment_prescription", d, series=s["index"],
                         claim_yen=s["overpayment_yen"] + s["overpayment_interest_yen"])
+                    if s.get("subjective_prescription_date"):  # 5 years from knowledge (民法166条1項1号)
+                        add(s["subjective_prescription_date"], "overpayment_prescription_known", d, series=s["index"],
+                            part_yen=s["new_law_overpayment_yen"])
     out.sort(key=lambda x: (x["date"], x["debt"], x["kind"]))
     return out
 
@@ -276,7 +281,7 @@ def summarise(
         "not_time_barred_yen": owed - barred,
         "overpayment_yen": sum(o["overpayment_yen"] for o in over),
         "overpayment_interest_yen": sum(o["interest_yen"] for o in over),
-        "overpayment_claim_yen": sum(o["claim_total_yen"] for o in over if o["status"] == "running"),
+        "overpayment_claim_yen": sum(o["claim_total_yen"] for o in over if o["status"] != "completed"),
     }
     exposure_base = sum(d["total_owed_yen"] for d in debts if _included(d, include_barred))
     return {

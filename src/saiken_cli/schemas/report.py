@@ -59,7 +59,9 @@ class Overpayment(Strict):
     interest_yen: Yen
     claim_total_yen: Yen
     prescription_date: IsoDate
-    status: Literal["running", "completed"]
+    status: Literal["running", "partly_completed", "completed"] = Field(
+        description="kabarai's time_bar on the 基準日: completed (barred), partly_completed (the part arising from 2020-04-01), running."
+    )
     days_remaining: Optional[int]
 
 
@@ -112,7 +114,8 @@ class Deadline(Strict):
     days_remaining: int
     debt: int
     creditor: str
-    kind: Literal["jikou_completion", "suspension_end", "reading_completion", "overpayment_prescription"]
+    kind: Literal["jikou_completion", "suspension_end", "reading_completion", "overpayment_prescription",
+                  "overpayment_prescription_known"]
     message: Message
 
 
