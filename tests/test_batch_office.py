@@ -207,11 +207,11 @@ def test_numbers_saiken_wrote_are_not_neutralised_and_a_lone_cr_is_quoted():
     out = io.BytesIO()
     w = CsvWriter(io.TextIOWrapper(out, encoding="utf-8", newline=""), ["case_id", "n"], ("value", "note"))
     w.header()
-    w.put(w.encode_ok({}, {"value": -5, "note": "-5"}, ["a\rb", "-1"])[1])
+    w.put(w.encode_ok({}, {"value": -5, "note": "-or not"}, ["a\rb", "-1"])[1])
     w.flush()
     lines = out.getvalue().decode()
-    assert lines == 'case_id,n,value,note,error,exit_code\n"a\rb",\'-1,-5,\'-5,,0\n'
-    assert list(csv.reader(io.StringIO(lines, newline=""))) [1] == ["a\rb", "'-1", "-5", "'-5", "", "0"]
+    assert lines == 'case_id,n,value,note,error,exit_code\n"a\rb",\'-1,-5,\'-or not,,0\n'
+    assert list(csv.reader(io.StringIO(lines, newline="")))[1] == ["a\rb", "'-1", "-5", "'-or not", "", "0"]
 
 
 def test_cp932_output_for_excel_and_a_cell_it_cannot_hold(tmp_path):
@@ -455,3 +455,13 @@ def test_the_readme_lists_every_japanese_column_name():
     line = {c: next(x for x in readme.splitlines() if x.startswith(f"| `{c}` |")) for c, _, _ in alias_table()}
     for command, flag, names in alias_table():
         assert f"{names.replace('/', '・')} → `{flag}`" in line[command], (command, flag, names)
+
+
+def test_negative_numbers_saiken_wrote_as_text_are_not_neutralised():
+    from saiken_cli.commands.batch import CsvWriter
+
+    out = io.BytesIO()
+    w = CsvWriter(io.TextIOWrapper(out, encoding="utf-8", newline=""), ["n"], ("a", "b", "c"))
+    w.put(w.encode_ok({}, {"a": "-0.146", "b": "-5", "c": "-x"}, ["-0.146"])[1])
+    w.flush()
+    assert out.getvalue().decode() == "'-0.146,-0.146,-5,'-x,,0\n"  # the input cell is the user's: neutralised

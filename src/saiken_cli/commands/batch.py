@@ -588,6 +588,23 @@ def _csv_field(text: str) -> str:
     return text
 
 
+_NUMBER_TEXT = None  # compiled on first use: a decimal number saiken wrote as text ("-0.5")
+
+
+def _result_text(text: str) -> str:
+    """A result cell: saiken's own numbers as they are (``-5``, ``-0.146``), other text neutralised."""
+    global _NUMBER_TEXT
+    from saiken_cli.sheets import neutralise
+
+    if text[:1] != "-":
+        return neutralise(text)
+    if _NUMBER_TEXT is None:
+        import re
+
+        _NUMBER_TEXT = re.compile(r"^-[0-9]+(?:\.[0-9]+)?$")
+    return text if _NUMBER_TEXT.match(text) else neutralise(text)
+
+
 def _input_headings(columns: list[str], result_columns: tuple[str, ...]) -> list[str]:
     """The input columns' names in the output; one named like a result column gets "(input)"."""
     taken = set(result_columns) | {"error", "exit_code"}
@@ -660,7 +677,7 @@ class CsvWriter(_Bytes):
         results = []
         for c in self.result_columns:
             value = payload.get(c)
-            results.append(str(value) if type(value) is int else neutralise(self._own(_cell(value))))
+            results.append(str(value) if type(value) is int else _result_text(self._own(_cell(value))))
         return self._encode(self._line([*self._input_cells(inputs), *results, "", "0"]), ids, inputs, False)
 
     def encode_error(self, ids: dict[str, Any], message: str, exit_code: int, inputs: Any = None) -> tuple[bool, bytes]:
@@ -696,7 +713,7 @@ class XlsxWriter:
         results = []
         for c in self.csv.result_columns:
             value = payload.get(c)
-            results.append(value if type(value) is int else neutralise(_cell(value)))
+            results.append(value if type(value) is int else _result_text(_cell(value)))
         return False, [*self._input_cells(inputs), *results, "", 0]
 
     def encode_error(self, ids: dict[str, Any], message: str, exit_code: int, inputs: Any = None) -> tuple[bool, list]:
