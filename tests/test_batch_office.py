@@ -465,3 +465,22 @@ def test_negative_numbers_saiken_wrote_as_text_are_not_neutralised():
     w.put(w.encode_ok({}, {"a": "-0.146", "b": "-5", "c": "-x"}, ["-0.146"])[1])
     w.flush()
     assert out.getvalue().decode() == "'-0.146,-0.146,-5,'-x,,0\n"  # the input cell is the user's: neutralised
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text(alphabet=st.sampled_from(list(',"\r\n\t =+-@aあ1')), max_size=8), min_size=1, max_size=4))
+def test_csv_cells_read_back_as_written_and_never_start_like_a_formula(cells):
+    from saiken_cli.commands.batch import CsvWriter
+    from saiken_cli.sheets import neutralise
+
+    out = io.BytesIO()
+    w = CsvWriter(io.TextIOWrapper(out, encoding="utf-8", newline=""), [f"c{i}" for i in range(len(cells))], ())
+    w.put(w.encode_error({}, "m", 2, cells)[1])
+    w.flush()
+    (row,) = list(csv.reader(io.StringIO(out.getvalue().decode(), newline="")))
+    assert row[: len(cells)] == [neutralise(c) for c in cells]
+    assert not any(c[:1] in ("=", "+", "-", "@", "\t", "\r") for c in row[: len(cells)])
