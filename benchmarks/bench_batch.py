@@ -121,14 +121,14 @@ def write_cases(path: str, command: str, rows: int, seed: int = 5) -> None:
 
 
 def bench_record(command: str, path: str) -> tuple[float, int]:
-    from saiken_cli.commands.batch import calculators
-    from saiken_cli.commands.common import NormFields, norm_key
+    from saiken_cli.commands.batch import Header, aliases_of, calculators, flags_of
+    from saiken_cli.commands.spec import NormFields
     from saiken_cli.errors import SaikenError
 
     mod = calculators()[command]
-    flags = set(mod.FLAGS)
+    header = Header(flags_of(mod), aliases_of(mod))
     with open(path, encoding="utf-8", newline="") as fh:
-        rows = [NormFields((norm_key(k), v) for k, v in r.items() if norm_key(k) in flags) for r in csv.DictReader(fh)]
+        rows = [NormFields((header.flag_of(k), v) for k, v in r.items() if header.flag_of(k)) for r in csv.DictReader(fh)]
     errors = 0
     t0 = time.perf_counter()
     for fields in rows:

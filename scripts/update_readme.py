@@ -10,6 +10,12 @@ A block looks like:
 
 `python scripts/update_readme.py` rewrites the outputs in place; `--check` exits 1 and
 names the first block whose recorded output differs (tests/test_readme.py runs it).
+
+It also writes each flag table, generated from the command's one declaration of its inputs
+(``SPEC``, commands/spec.py), between the lines
+
+    <!-- flags: COMMAND (generated from SPEC by scripts/update_readme.py) -->
+    <!-- /flags -->
 Commands run in-process through Typer's CliRunner (not a terminal: width 120, no colour), with
 SAIKEN_TODAY fixed (TODAY below) so that dates defaulting to today do not age the examples.
 """
@@ -24,6 +30,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-12-01"
 BLOCK = re.compile(r"```console\n(\$ saiken [^\n]*)\n(.*?)```", re.S)
+FLAGS = re.compile(r"(<!-- flags: ([a-z0-9_-]+)[^\n]*-->\n)(.*?)(<!-- /flags -->)", re.S)
+
+
+def flag_table(command: str) -> str:
+    import importlib
+
+    from saiken_cli.commands import module_for
+
+    module = module_for(command)
+    if module is None:
+        raise SystemExit(f"<!-- flags: {command} -->: no such command")
+    return importlib.import_module(f"saiken_cli.commands.{module}").SPEC.markdown_table()
 
 
 def run(command_line: str) -> str:
@@ -59,7 +77,14 @@ def process(text: str, check: bool) -> tuple[str, list[str]]:
             stale.append(command)
         return f"```console\n{command}\n{actual}```"
 
-    return BLOCK.sub(replace, text), stale
+    def replace_flags(m: re.Match) -> str:
+        table = flag_table(m.group(2))
+        if m.group(3) != table:
+            stale.append(f"flag table of {m.group(2)}")
+        return m.group(1) + table + m.group(4)
+
+    text = BLOCK.sub(replace, text)
+    return FLAGS.sub(replace_flags, text), stale
 
 
 def documents() -> list[Path]:

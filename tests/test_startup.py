@@ -63,8 +63,9 @@ def test_damages_json_imports_no_rich_pydantic_holidays_dateutil_typer_or_other_
     calc = {n for n in names if n.startswith("saiken_cli.calc.")}
     assert calc <= allowed_calc_modules(), f"calc modules of other commands imported: {sorted(calc - allowed_calc_modules())}"
     cmds = {n for n in names if n.startswith("saiken_cli.commands.")}
-    assert cmds <= {"saiken_cli.commands.damages", "saiken_cli.commands.common"}, sorted(cmds)
+    assert cmds <= {"saiken_cli.commands.damages", "saiken_cli.commands.common", "saiken_cli.commands.spec"}, sorted(cmds)
     assert "saiken_cli.schemas" not in names
+    assert "saiken_cli.app" not in names
 
 
 def test_the_typer_path_also_stays_light():
@@ -76,10 +77,21 @@ def test_the_typer_path_also_stays_light():
     calc = {n for n in names if n.startswith("saiken_cli.calc.")}
     assert calc <= allowed_calc_modules()
     cmds = {n for n in names if n.startswith("saiken_cli.commands.")}
-    assert cmds <= {"saiken_cli.commands.damages", "saiken_cli.commands.common"}, sorted(cmds)
+    assert cmds <= {"saiken_cli.commands.damages", "saiken_cli.commands.common", "saiken_cli.commands.spec"}, sorted(cmds)
 
 
-# --- the fast path: declared flags match the Typer command; both paths print the same -----
+def test_app_and_entry_do_not_import_each_other():
+    # issue 16: the console script (entry.py) hands over to the Typer app; the app does not
+    # import entry.py (run_guarded lives in guard.py, shared by both)
+    names, _ = imported_modules("-c", "import saiken_cli.app")
+    assert "saiken_cli.entry" not in names
+    import pathlib
+
+    src = pathlib.Path(importlib.import_module("saiken_cli.app").__file__).read_text(encoding="utf-8")
+    assert "saiken_cli.entry" not in src
+
+
+# --- the fast path: the one declaration (SPEC) gives the Typer command; both paths print the same
 
 
 def fast_modules():
@@ -88,7 +100,7 @@ def fast_modules():
     out = []
     for name in COMMANDS:
         mod = importlib.import_module(f"saiken_cli.commands.{name}")
-        if callable(getattr(mod, "record", None)) and isinstance(getattr(mod, "FLAGS", None), tuple):
+        if callable(getattr(mod, "record", None)) and getattr(mod, "SPEC", None) is not None:
             out.append((name, mod))
     return out
 
@@ -97,18 +109,25 @@ CALCULATORS = fast_modules()
 
 
 @pytest.mark.parametrize("name, mod", CALCULATORS, ids=[n for n, _ in CALCULATORS])
-def test_declared_flags_match_the_typer_command(name, mod):
+def test_the_typer_command_is_the_declaration(name, mod):
+    spec = mod.SPEC
     cmd = _cli_tree.command((name,))
-    # presentation-only options (how to print, not what to compute) are not record fields
-    options = {p.opts[0][2:]: p for p in cmd.options if p.opts[0] not in ("--json", "--lang", "--format", "--output")}
+    options = {p.opts[0][2:]: p for p in cmd.options if p.opts[0] not in ("--json", "--lang")}
     arguments = {p.name for p in cmd.arguments}  # e.g. kabarai's FILE
-    assert set(mod.FLAGS) == set(options) | arguments, "FLAGS must list every flag and argument (batch treats other columns as ids)"
+    declared = {f.name for f in spec.flags if f.role != "argument"}
+    assert set(options) == declared, "every Typer option comes from SPEC, and only from it"
+    assert arguments == {f.param for f in spec.flags if f.role == "argument"}
     assert {"--json", "--lang"} <= {p.opts[0] for p in cmd.options}
-    if hasattr(mod, "SWITCHES"):
-        assert set(mod.SWITCHES) == {k for k, p in options.items() if p.is_flag}
-        assert set(mod.REPEATABLE) == {k for k, p in options.items() if p.multiple}
-        assert set(mod.REQUIRED) == {k for k, p in options.items() if p.required}
-        assert all(len(p.opts) == 1 for p in options.values()), "the fast path knows one spelling per flag"
+    for f in spec.flags:
+        if f.role == "argument":
+            continue
+        p = options[f.name]
+        assert (p.is_flag, p.multiple, p.required) == (f.switch, f.repeatable, f.required), f.name
+    # the fast path reads exactly the record inputs (not the options about how to print)
+    fast = spec.fast
+    assert fast.switches | fast.valued == {f.name for f in spec.flags if f.role == "input"}
+    assert fast.repeatable == {f.name for f in spec.flags if f.repeatable and f.role == "input"}
+    assert set(fast.required) == {f.name for f in spec.flags if f.required}
 
 
 def run_entry(argv: list[str]) -> tuple[int, str, str]:

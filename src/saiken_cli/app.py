@@ -14,9 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from saiken_cli import __version__
-
-# run_guarded lives in entry.py (typer-free, shared with the start-up fast path)
-from saiken_cli.entry import INTERNAL_ERROR, run_guarded  # noqa: E402,F401
+from saiken_cli.guard import run_guarded  # Typer-free, shared with the start-up fast path (entry.py)
 
 
 class SaikenGroup(TyperGroup):

@@ -9,102 +9,21 @@ importing Typer. Everything else (help, completion, human output, anything this 
 is not certain about) goes to the Typer app, which stays the reference behaviour;
 tests/test_startup.py checks that both paths print the same bytes and exit alike.
 
-A calculator module takes part when it declares, besides ``FLAGS``:
-``SWITCHES`` (flags without a value), ``REPEATABLE`` and ``REQUIRED`` (tuples of long
-flag names). tests/test_startup.py checks those declarations against the Typer command.
+A calculator module takes part when it declares its inputs (``SPEC``, a
+commands/spec.py ``Command``) and ``record``: the long names, which of them are switches,
+repeatable or required, all come from that one declaration, as do the Typer options.
 
-This module imports neither typer nor rich.
+This module imports neither typer nor rich; it imports the Typer app (app.py) only to hand
+over a call the fast path does not answer (app.py does not import this module).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable
+from typing import Any
 
-INTERNAL_ERROR = 70
-
-
-def _loaded_click():
-    """click's exceptions, if Typer is loaded (otherwise no click exception can occur)."""
-    if "typer" not in sys.modules:
-        return None
-    try:
-        from typer import _click as click  # type: ignore[attr-defined]  # Typer 0.28 vendors click
-    except ImportError:  # pragma: no cover
-        import click  # type: ignore[no-redef]
-    return click
-
-
-def _quiet_stdout() -> None:
-    """After a broken pipe (``saiken … | head -1``): send what is left to /dev/null, so that
-    Python's final flush does not print a second error."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
-def run_guarded(call: Callable[[], Any]) -> int:
-    """Run ``call``; map every failure to one stderr line and an exit status."""
-    from saiken_cli.errors import SaikenError
-
-    try:
-        rv = call()
-        sys.stdout.flush()  # a full disk or /dev/full shows here, inside the guard
-        return rv if isinstance(rv, int) else 0
-    except SaikenError as exc:
-        sys.stderr.write(f"saiken: error: {exc.message}\n")
-        return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
-    except RecursionError:  # an input nested thousands deep (JSON, TOML): the input, not a bug
-        sys.stderr.write("saiken: error: the input is nested too deeply to be read (at most 32 levels)\n")
-        return 2
-    except BrokenPipeError:
-        _quiet_stdout()
-        return 1
-    except SystemExit as exc:
-        if isinstance(exc.__context__, BrokenPipeError):  # rich turns a closed pipe into SystemExit(1)
-            _quiet_stdout()
-        raise
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback, no locals
-        click = _loaded_click()
-        if click is not None:
-            if isinstance(exc, click.exceptions.UsageError):
-                message = " ".join(exc.format_message().split())
-                cmd = exc.ctx.command_path if exc.ctx is not None else "saiken"
-                sys.stderr.write(f"saiken: error: {message} (see '{cmd} --help')\n")
-                return 2
-            if isinstance(exc, click.exceptions.ClickException):
-                sys.stderr.write(f"saiken: error: {' '.join(exc.format_message().split())}\n")
-                return exc.exit_code
-            # Typer 0.28 defines Exit and Abort in typer.exceptions (not in its vendored click)
-            typer_exc = sys.modules.get("typer.exceptions")
-            exits = tuple(c for c in (getattr(click.exceptions, "Exit", None), getattr(typer_exc, "Exit", None)) if c)
-            aborts = tuple(c for c in (getattr(click.exceptions, "Abort", None), getattr(typer_exc, "Abort", None)) if c)
-            if exits and isinstance(exc, exits):
-                return getattr(exc, "exit_code", 0)
-            if aborts and isinstance(exc, aborts):
-                sys.stderr.write("saiken: aborted\n")
-                return 130
-        if isinstance(exc, OSError):
-            from saiken_cli.output import is_write_error
-
-            if is_write_error(exc):  # e.g. stdout on a full disk: the user's environment, not a bug
-                _quiet_stdout()
-                sys.stderr.write(f"saiken: error: the output cannot be written ({exc.strerror or type(exc).__name__})\n")
-                return 2
-        if os.environ.get("SAIKEN_DEBUG") == "1":  # only 1: SAIKEN_DEBUG=0 means off
-            raise
-        sys.stderr.write(
-            f"saiken: internal error ({type(exc).__name__}); this is a bug in saiken, not in your input. "
-            "Set SAIKEN_DEBUG=1 to see details.\n"
-        )
-        return INTERNAL_ERROR
-
+from saiken_cli.guard import run_guarded
 
 # --- the fast path ---------------------------------------------------------------------
 
@@ -126,13 +45,10 @@ def parse_fast(args: list[str]):
     if name not in COMMANDS:  # only modules named exactly after their command
         return None
     mod = importlib.import_module(f"saiken_cli.commands.{name}")
-    record = getattr(mod, "record", None)
-    flags = getattr(mod, "FLAGS", None)
-    switches = getattr(mod, "SWITCHES", None)
-    repeatable = getattr(mod, "REPEATABLE", None)
-    required = getattr(mod, "REQUIRED", None)
-    if not callable(record) or not all(isinstance(t, tuple) for t in (flags, switches, repeatable, required)):
+    spec = getattr(mod, "SPEC", None)
+    if spec is None or not callable(getattr(mod, "record", None)):
         return None
+    switches, valued, repeatable, required = spec.fast
     fields: dict[str, Any] = {}
     lang = None
     json_seen = False
@@ -154,7 +70,7 @@ def parse_fast(args: list[str]):
                 return None
             fields[name] = True
             continue
-        if name != "lang" and name not in flags:
+        if name != "lang" and name not in valued:
             return None
         if not eq:
             if i >= len(rest):
@@ -175,7 +91,7 @@ def parse_fast(args: list[str]):
             fields[name] = value
     if any(flag not in fields for flag in required):
         return None
-    from saiken_cli.commands.common import NormFields
+    from saiken_cli.commands.spec import NormFields
 
     return mod, NormFields(fields), lang
 

@@ -1,7 +1,8 @@
 """`saiken batch COMMAND FILE` — run one calculator over a CSV or JSON Lines file of cases.
 
 Generic over every calculator: any module in ``commands.COMMANDS`` that exposes
-``record(fields)`` and ``FLAGS`` (the record protocol in commands/common.py) can be run in
+``record(fields)`` and ``SPEC`` (its inputs declared once, commands/spec.py; or, until every
+command is converted, ``FLAGS``: the record protocol in commands/common.py) can be run in
 batch, under its command name (``NAME`` if the module defines one, else the module name
 without a ``_cmd`` suffix).
 
@@ -62,7 +63,7 @@ PENDING_BYTES = 1 << 18  # JSON Lines are written to the output in blocks of abo
 
 
 def calculators() -> dict[str, Any]:
-    """Every batch-capable command: name → module (modules with ``record`` and ``FLAGS``)."""
+    """Every batch-capable command: name → module (modules with ``record`` and ``SPEC`` or ``FLAGS``)."""
     import importlib
 
     from saiken_cli.commands import COMMANDS
@@ -70,7 +71,10 @@ def calculators() -> dict[str, Any]:
     found: dict[str, Any] = {}
     for modname in COMMANDS:
         mod = importlib.import_module(f"saiken_cli.commands.{modname}")
-        if callable(getattr(mod, "record", None)) and isinstance(getattr(mod, "FLAGS", None), tuple):
+        spec = getattr(mod, "SPEC", None)
+        if callable(getattr(mod, "record", None)) and spec is not None:
+            found[spec.name] = mod
+        elif callable(getattr(mod, "record", None)) and isinstance(getattr(mod, "FLAGS", None), tuple):
             found[getattr(mod, "NAME", modname.removesuffix("_cmd"))] = mod
     return found
 
@@ -140,8 +144,18 @@ CASE_ID_NAMES = ("案件番号", "事件番号", "case_id", "id")
 ID_NAMES = frozenset({*CASE_ID_NAMES, "case-id", "債務者", "債務者名", "debtor", "備考", "note"})
 
 
+def flags_of(mod: Any) -> tuple[str, ...]:
+    """The command's input names (its declaration, ``SPEC``; else ``FLAGS``)."""
+    spec = getattr(mod, "SPEC", None)
+    return spec.names if spec is not None else tuple(mod.FLAGS)
+
+
 def aliases_of(mod: Any) -> dict[str, str]:
-    """The command's Japanese column names (``ALIASES`` beside its ``FLAGS``): name → flag."""
+    """The command's other column names (the ``aliases`` of each input in its ``SPEC``; else
+    ``ALIASES`` beside its ``FLAGS``): name → flag."""
+    spec = getattr(mod, "SPEC", None)
+    if spec is not None:
+        return {alias: f.name for f in spec.inputs for alias in f.aliases}
     return dict(getattr(mod, "ALIASES", None) or {})
 
 
@@ -857,7 +871,7 @@ def make_work(name: str, spec: dict[str, Any]):
     writer = _make_writer(None, spec)
     record = mod.record
     encode_ok, encode_error = writer.encode_ok, writer.encode_error
-    rates = rate_flags(mod.FLAGS)
+    rates = rate_flags(flags_of(mod))
     percent = spec["rate_unit"] == "percent"
     present_rates = None
 
@@ -1058,7 +1072,7 @@ def run_batch(
     # its temporary file created before anything is read (saiken_cli.output)
     sink = open_output(output, inputs=[file], flag="--output")
     out = sink.open()
-    header = Header(mod.FLAGS, aliases_of(mod))
+    header = Header(flags_of(mod), aliases_of(mod))
     counts = Counts()
     stream = writer = None
     done = errors = 0
@@ -1102,7 +1116,7 @@ def run_batch(
                 raise FileError(f"--format {out_format}: {name} declares no CSV columns (CSV_COLUMNS or a schema); use --format jsonl")
         spec = {
             "format": out_format, "columns": table.columns, "result_columns": result_columns, "encoding": out_enc,
-            "flags": tuple(mod.FLAGS), "rate_unit": rate_unit, "flag_of": header.flag_of,
+            "flags": flags_of(mod), "rate_unit": rate_unit, "flag_of": header.flag_of,
         }
         writer = _make_writer(out, spec)
         writer.header()
@@ -1276,7 +1290,7 @@ def alias_table() -> list[tuple[str, str, str]]:
         by_flag: dict[str, list[str]] = {}
         for alias, flag in aliases_of(mod).items():
             by_flag.setdefault(flag, []).append(alias)
-        for flag in mod.FLAGS:
+        for flag in flags_of(mod):
             if flag in by_flag:
                 rows.append((cname, flag, "/".join(by_flag[flag])))
     return rows

@@ -33,6 +33,7 @@ def _build_option_types() -> None:
     ]
 
 
+# bind_typer and Imports: for the commands not yet declared through commands/spec.py (issue 16)
 def bind_typer(namespace: dict[str, Any]) -> None:
     """Give a command module the names its (string) annotations use — ``typer``, ``JsonOpt``,
     ``LangOpt`` — at registration, for modules that do not import typer at import time
@@ -89,19 +90,7 @@ def check_lang(lang: str) -> str:
 # Keys that are not flags of the command are identifiers (case_id …) that the batch
 # runner carries through untouched.
 
-TRUE_WORDS = {"1", "true", "yes", "y", "on", "はい"}
-FALSE_WORDS = {"", "0", "false", "no", "n", "off", "いいえ"}
-
-
-def norm_key(key: str) -> str:
-    return key.strip().lstrip("-").replace("_", "-").lower()
-
-
-class NormFields(dict):
-    """A batch record whose keys are already normalised flag names (``norm_key``) and
-    hold only flags: ``take`` looks them up directly (the batch runner builds these)."""
-
-    __slots__ = ()
+from saiken_cli.commands.spec import FALSE_WORDS, TRUE_WORDS, NormFields, norm_key  # noqa: E402,F401
 
 
 def take(fields, name: str):

@@ -1,17 +1,23 @@
 """`saiken damages` — 遅延損害金 (late-payment damages).
 
-Typer is not imported at import time (the annotations below are strings, resolved when
-``register`` binds ``typer``/``JsonOpt``/``LangOpt``): ``saiken damages … --json`` is
-answered by entry.py through ``record`` without loading Typer.
+Its inputs are declared once, in ``SPEC`` (commands/spec.py): the Typer options, the batch
+record reader, the start-up fast path of entry.py (``saiken damages … --json`` is answered
+through ``record`` without loading Typer), ``saiken schema damages --input`` and the flag
+table of docs/commands/damages.md all come from it.
+
+calc.damages is imported at module level (≈3 ms on `saiken --help`, which registers every
+command): a function-level import would cost ≈10,000 instructions (≈0.5 µs) a batch row
+each (issue 16, measured with valgrind).
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from typing import Any, Optional
 
-from saiken_cli.commands.common import Imports, check_lang, take_bool, take_list, take_str
-
-_m = Imports("damages")  # parsing and calc.damages, imported on first use (see commands/common.py)
+from saiken_cli.calc import damages as calc
+from saiken_cli.calc.damages import METHODS, DamagesInput, Payment
+from saiken_cli.commands.spec import Command, Flag
+from saiken_cli.parsing import parse_choice, parse_date, parse_date_amount, parse_int, parse_rate, parse_yen
 
 HELP = """遅延損害金 (late-payment damages): principal × rate × time, 民法419条1項.
 
@@ -35,28 +41,32 @@ def build_input(
     due_date: Optional[str] = None,
     method: str = "simple365",
     commercial: bool = False,
-    payments: list[str] | None = None,
+    payment: list[str] | None = None,
     compare: bool = False,
     allow_high_rate: bool = False,
 ):
     """Flags (strings, as typed) → DamagesInput. Shared by the command and `saiken batch`."""
-    p, calc = _m.p, _m.calc
     pays = []
-    for raw in payments or ():
-        paid_on, amount = p.parse_date_amount(raw, "--payment")
-        pays.append(calc.Payment(paid_on, amount))
-    return calc.DamagesInput(
-        principal_yen=p.parse_yen(principal, "--principal"),
-        rate=p.parse_rate(rate, "--rate", allow_legal=True, allow_high=allow_high_rate),
-        method=p.parse_choice(method, "--method", calc.METHODS),
-        days=p.parse_int(days, "--days", minimum=1, maximum=365 * 200, what="a number of days") if days not in (None, "") else None,
-        first_on=p.parse_date(from_, "--from") if from_ not in (None, "") else None,
-        last_on=p.parse_date(to, "--to") if to not in (None, "") else None,
-        due_on=p.parse_date(due_date, "--due-date") if due_date not in (None, "") else None,
+    for raw in payment or ():
+        paid_on, amount = parse_date_amount(raw, "--payment")
+        pays.append(Payment(paid_on, amount))
+    return DamagesInput(
+        principal_yen=parse_yen(principal, "--principal"),
+        rate=parse_rate(rate, "--rate", allow_legal=True, allow_high=allow_high_rate),
+        method=parse_choice(method, "--method", METHODS),
+        days=parse_int(days, "--days", minimum=1, maximum=365 * 200, what="a number of days") if days not in (None, "") else None,
+        first_on=parse_date(from_, "--from") if from_ not in (None, "") else None,
+        last_on=parse_date(to, "--to") if to not in (None, "") else None,
+        due_on=parse_date(due_date, "--due-date") if due_date not in (None, "") else None,
         commercial=commercial,
         payments=tuple(pays),
         compare=compare,
     )
+
+
+def payload(values: dict[str, Any]) -> dict[str, Any]:
+    """The inputs (``SPEC.read`` or the Typer options) → the ``--json`` payload."""
+    return calc.compute(build_input(**values)).to_dict()
 
 
 def view(payload: dict[str, Any], lang: str):
@@ -134,44 +144,26 @@ def view(payload: dict[str, Any], lang: str):
     return View(title, summary, tables, standard_sections(payload, lang))
 
 
-def damages(
-    principal: Annotated[str, typer.Option("--principal", help="元本: 500000, 500,000, 50万, 50万円.", show_default=False)],
-    rate: Annotated[str, typer.Option("--rate", help="年利: 0.2, 20%, 1割8分, or legal (法定利率 on the day default began).", show_default=False)],
-    days: Annotated[Optional[str], typer.Option("--days", help="Number of days (simple365 only).")] = None,
-    from_: Annotated[Optional[str], typer.Option("--from", help="First day damages accrue (inclusive): ISO or 和暦.")] = None,
-    to: Annotated[Optional[str], typer.Option("--to", help="Last day (inclusive): the payment or filing date.")] = None,
-    due_date: Annotated[Optional[str], typer.Option("--due-date", help="期限: damages start the day after (民法412条1項).")] = None,
-    method: Annotated[str, typer.Option("--method", help="simple365 | court | court-each | court-365 | kyotaku | actual.")] = "simple365",
-    commercial: Annotated[bool, typer.Option("--commercial", help="With --rate legal: 商事法定利率 6% for defaults before 2020-04-01.")] = False,
-    payment: Annotated[Optional[list[str]], typer.Option("--payment", help="Partial payment DATE:AMOUNT (repeatable); 民法489条.")] = None,
-    compare: Annotated[bool, typer.Option("--compare", help="Show every method side by side.")] = False,
-    allow_high_rate: Annotated[bool, typer.Option("--allow-high-rate", help="Accept rates of 100% a year or more.")] = False,
-    fmt: Annotated[str, typer.Option("--format", help="table (default) | pdf | xlsx: a 遅延損害金計算書 file, written to --output.")] = "table",
-    output: Annotated[Optional[str], typer.Option("--output", help="The file for --format pdf|xlsx (written atomically).")] = None,
-    json_out: JsonOpt = False,
-    lang: LangOpt = "ja",
-) -> None:
-    from saiken_cli.calc.damages import compute
+def run(values: dict[str, Any], *, format: str = "table", output: Optional[str] = None, json_out: bool = False,
+        lang: str = "ja") -> None:
+    """The command: the table on the terminal, --json, or a 遅延損害金計算書 file (--format pdf|xlsx)."""
+    from saiken_cli.commands.common import check_lang
     from saiken_cli.render import emit
 
     lang = check_lang(lang)
-    form = _m.p.parse_choice(fmt, "--format", FORMATS)
+    form = parse_choice(format, "--format", FORMATS)
     check_output(form, output)
-    inp = build_input(
-        principal=principal, rate=rate, days=days, from_=from_, to=to, due_date=due_date, method=method,
-        commercial=commercial, payments=payment, compare=compare, allow_high_rate=allow_high_rate,
-    )
-    payload = compute(inp).to_dict()
+    data = payload(values)
     if form != "table":
-        write_statement(form, output, payload)
+        write_statement(form, output, data)
         if json_out:
-            emit(payload, None, json_mode=True, lang=lang)
+            emit(data, None, json_mode=True, lang=lang)
         else:
             from saiken_cli.render import warn
 
-            warn(payload.get("warnings", []), lang)
+            warn(data.get("warnings", []), lang)
         return
-    emit(payload, None if json_out else view(payload, lang), json_mode=json_out, lang=lang)
+    emit(data, None if json_out else view(data, lang), json_mode=json_out, lang=lang)
 
 
 def check_output(form: str, output: Optional[str]) -> None:
@@ -195,44 +187,40 @@ def write_statement(form: str, output: str, payload: dict[str, Any]) -> None:
         sys.stderr.write(f"saiken: wrote {output} ({form}, {size:,} bytes)\n")
 
 
-def register(app: typer.Typer) -> None:
-    from saiken_cli.commands.common import bind_typer
+SPEC = Command("damages", HELP, (
+    Flag("principal", "yen", "元本 (500000, 500,000, 50万, 50万円)", "元本: 500000, 500,000, 50万, 50万円.",
+         required=True, aliases=("元本", "元金")),
+    Flag("rate", "rate", "年利 (0.2, 20%, 1割8分)、または legal (遅延が始まった日の法定利率)",
+         "年利: 0.2, 20%, 1割8分, or legal (法定利率 on the day default began).",
+         required=True, aliases=("利率", "年利", "損害金利率")),
+    Flag("days", "int", "日数 (simple365 のみ)", "Number of days (simple365 only).", aliases=("日数",)),
+    Flag("from", "date", "損害金が生じる最初の日 (両端含む)", "First day damages accrue (inclusive): ISO or 和暦.",
+         aliases=("起算日", "遅延開始日")),
+    Flag("to", "date", "最終日 (両端含む): 支払日または申立日", "Last day (inclusive): the payment or filing date.",
+         aliases=("終期", "計算終了日")),
+    Flag("due-date", "date", "期限: その翌日から損害金が生じる (民法412条1項)", "期限: damages start the day after (民法412条1項).",
+         aliases=("弁済期", "期限")),
+    Flag("method", "choice", "計算方式 (期間の数え方と端数処理)", "How time is counted and rounded (the methods table of the README).",
+         default="simple365", choices=("simple365", "court", "court-each", "court-365", "kyotaku", "actual"),
+         aliases=("計算方式",)),
+    Flag("commercial", "switch", "--rate legal で、2020-04-01 前の遅延に商事法定利率 6%",
+         "With --rate legal: 商事法定利率 6% for defaults before 2020-04-01.", aliases=("商事",)),
+    Flag("payment", "date:amount", "一部弁済 日付:金額 (繰返し可・民法489条)", "Partial payment DATE:AMOUNT (repeatable); 民法489条.",
+         repeatable=True, aliases=("弁済",)),
+    Flag("compare", "switch", "全方式を並べて表示", "Show every method side by side."),
+    Flag("allow-high-rate", "switch", "年100%以上の利率を受け付ける", "Accept rates of 100% a year or more."),
+    Flag("format", "choice", "出力形式: 画面の表、または遅延損害金計算書のファイル (--output へ)",
+         "How to print: the table, or a 遅延損害金計算書 file (pdf, xlsx) written to --output.", default="table",
+         choices=("table", "pdf", "xlsx"), role="output"),
+    Flag("output", "path", "--format pdf|xlsx のファイル (原子的に書込み)", "The file for --format pdf|xlsx (written atomically).",
+         role="output"),
+))
 
-    bind_typer(globals())
-    app.command("damages", help=HELP)(damages)
 
-
-FLAGS = ("principal", "rate", "days", "from", "to", "due-date", "method", "commercial", "payment", "compare", "allow-high-rate")
-# Japanese column names for batch files (saiken batch --help, README "From Excel")
-ALIASES = {
-    "元本": "principal", "元金": "principal", "利率": "rate", "年利": "rate", "損害金利率": "rate",
-    "日数": "days", "起算日": "from", "遅延開始日": "from", "終期": "to", "計算終了日": "to",
-    "弁済期": "due-date", "期限": "due-date", "計算方式": "method", "商事": "commercial", "弁済": "payment",
-}
-# for the start-up fast path (entry.py); checked against the Typer command by tests/test_startup.py
-SWITCHES = ("commercial", "compare", "allow-high-rate")
-REPEATABLE = ("payment",)
-REQUIRED = ("principal", "rate")
+def register(app) -> None:
+    SPEC.register(app, run=run)
 
 
 def record(fields) -> dict[str, Any]:
     """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
-    principal, rate = take_str(fields, "principal"), take_str(fields, "rate")
-    if principal is None or rate is None:
-        from saiken_cli.errors import ConflictError
-
-        raise ConflictError("missing --principal" if principal is None else "missing --rate")
-    inp = build_input(
-        principal=principal,
-        rate=rate,
-        days=take_str(fields, "days"),
-        from_=take_str(fields, "from"),
-        to=take_str(fields, "to"),
-        due_date=take_str(fields, "due-date"),
-        method=take_str(fields, "method") or "simple365",
-        commercial=take_bool(fields, "commercial"),
-        payments=take_list(fields, "payment"),
-        compare=take_bool(fields, "compare"),
-        allow_high_rate=take_bool(fields, "allow-high-rate"),
-    )
-    return _m.calc.compute(inp).to_dict()
+    return payload(SPEC.read(fields))

@@ -109,6 +109,13 @@ def check_legacy(doc: dict[str, Any], path: str) -> None:
         if section == "case":
             accepted = list(LEGACY_CASE_KEYS)
         elif section in commands:
+            spec = getattr(commands[section], "SPEC", None)
+            if spec is not None:  # the command's declaration: long names and aliases (commands/spec.py)
+                if isinstance(table, dict):
+                    problems += [f"{path}: [{section}] {key}: unknown key"
+                                 + (f"; did you mean '{spec.closest(key)}'?" if spec.closest(key) else "")
+                                 + f" (accepted: {', '.join(spec.names)})" for key in table if spec.key(str(key)) is None]
+                continue
             accepted = list(commands[section].FLAGS)
         else:
             near = closest(section, ["case", *commands])
@@ -148,11 +155,15 @@ def build(doc: dict[str, Any], *, as_of: date, path: str = "") -> dict[str, Any]
         if not isinstance(raw, dict):
             raise ConflictError(f"CASE {path}: [{name}] must be a table of flags")
         fields = {k: _plain(v) for k, v in raw.items()}
+        spec = getattr(commands[name], "SPEC", None)
+        # every key must be an input of the command (its long name or a declared alias)
+        checked = spec.validate_keys(fields, where=f"CASE {path} [{name}]") if spec is not None else fields
         flag = AS_OF_FLAG.get(name)
-        if flag and not any(k.replace("_", "-") == flag for k in fields):
+        if flag and flag not in checked and not any(k.replace("_", "-") == flag for k in fields):
             fields[flag] = as_of.isoformat()
+            checked[flag] = fields[flag]
         try:
-            payload = commands[name].record(fields)
+            payload = commands[name].record(checked)
         except SaikenError as exc:
             exc.message = f"[{name}] {exc.message}"
             raise

@@ -17,9 +17,12 @@ HELP = """Print the JSON Schema (draft 2020-12) of a command's --json output.
 
 Without COMMAND, print the names of the commands that publish a schema. The schema of
 `saiken batch` JSON Lines records is that of the command's payload under "result".
+With --input, print the schema of the command's input instead: one record of a
+`saiken batch` file or one table of a case file (keys, kinds, aliases, help ja/en).
 
 Example:
   saiken schema damages
+  saiken schema damages --input
   saiken schema rules-rate
   saiken schema
 """
@@ -59,6 +62,35 @@ def json_schema(command: str) -> dict[str, Any] | None:
     return {"$schema": DIALECT, **schema}
 
 
+def input_schema(command: str) -> dict[str, Any] | None:
+    """The JSON Schema of one input record of ``command`` (from its declaration, SPEC)."""
+    import importlib
+
+    from saiken_cli.commands import module_for
+
+    module = module_for(command.strip().lower())
+    if module is None:
+        return None
+    spec = getattr(importlib.import_module(f"saiken_cli.commands.{module}"), "SPEC", None)
+    if spec is None or spec.name != command.strip().lower():
+        return None
+    return {"$schema": DIALECT, **spec.input_schema()}
+
+
+def input_names() -> list[str]:
+    """The commands whose inputs are declared (``saiken schema COMMAND --input``)."""
+    import importlib
+
+    from saiken_cli.commands import COMMANDS
+
+    out = []
+    for name in COMMANDS:
+        spec = getattr(importlib.import_module(f"saiken_cli.commands.{name}"), "SPEC", None)
+        if spec is not None:
+            out.append(spec.name)
+    return out
+
+
 def scalar_fields(model) -> list[str]:
     """Top-level fields of ``model`` whose values are scalars (str, int, bool, null), by alias."""
     import types
@@ -85,12 +117,22 @@ def scalar_fields(model) -> list[str]:
 
 def schema(
     command: Annotated[Optional[str], typer.Argument(help="A command with a published schema (damages, rules, rules-rate …).", show_default=False, metavar="[COMMAND]")] = None,
+    inputs: Annotated[bool, typer.Option("--input", help="The schema of the command's input (a batch record or case-file table), not of its output.")] = False,
 ) -> None:
     import json
 
     from saiken_cli.errors import InputError
     from saiken_cli.render import write_utf8
 
+    if inputs:
+        if command is None:
+            sys.stdout.write(json.dumps(input_names(), ensure_ascii=False) + "\n")
+            return
+        doc = input_schema(command)
+        if doc is None:
+            raise InputError("COMMAND", command, "a command with declared inputs: " + ", ".join(input_names()))
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
     if command is None:
         write_utf8(json.dumps(schema_names(), ensure_ascii=False) + "\n")
         return
