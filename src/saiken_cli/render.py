@@ -134,6 +134,10 @@ def warn(messages: Iterable[Any], lang: str = "ja") -> None:
 
 def emit(payload: dict[str, Any], view: "View | None", *, json_mode: bool, lang: str) -> None:
     """Print a result: JSON (only JSON on stdout) or the human view; warnings to stderr."""
+    rules_mod = sys.modules.get("saiken_cli.rules")
+    override = rules_mod.override_warning() if rules_mod is not None else None
+    if override and isinstance(payload.get("warnings"), list) and override not in payload["warnings"]:
+        payload["warnings"].append(override)  # rule data from SAIKEN_RULES_DIR: every output says so
     if json_mode or view is None:
         write_json(localize(payload, lang))
     else:

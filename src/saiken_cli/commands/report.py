@@ -357,6 +357,10 @@ def report(
         # the terminal's encoding, as it is when written with --output
         write_utf8(text)
     warn(warning_lines(payload, lang), lang)
+    from saiken_cli import rules
+
+    if rules.override_warning():  # rule data from SAIKEN_RULES_DIR (meta.rules_data says local- too)
+        warn([rules.override_warning()], lang)
 
 
 def register(app: typer.Typer) -> None:

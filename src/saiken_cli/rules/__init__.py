@@ -7,8 +7,19 @@ structured citation and a verification status taken from the rules reference
 into ``Decimal`` / ``Fraction`` / ``int`` by their declared unit, never ``float``.
 
 Tables are loaded lazily, one file at a time, and validated strictly on load; a broken
-file raises :class:`RuleDataError` (exit 4).  A date outside every row raises
-:class:`RuleNotInForce` (exit 3): saiken refuses rather than guess.
+file raises :class:`RuleDataError` (exit 4) naming the file and the key.  A date outside
+every row raises :class:`RuleNotInForce` (exit 3): saiken refuses rather than guess.
+
+Rule data you can trust (issue 15 §5):
+
+- every installed rule file is checked against ``data/MANIFEST.sha256`` when it is read
+  (SHA-256 of its bytes, ~0.1 ms a file): an edited installed file is exit 4. Maintainers
+  regenerate the manifest with ``python scripts/update_rules_manifest.py`` after editing
+  a rule file (tests/test_rules_trust.py fails until they do);
+- ``SAIKEN_RULES_DIR=/path`` is a deliberate local override: a file of the same name there
+  is read instead of the installed one (validated, not manifest-checked), and every output
+  says so (:func:`override_warning`);
+- a rate is at most 1 a year (100%) unless its table declares ``rate_max``.
 
 This package imports only the standard library.
 """
@@ -29,6 +40,10 @@ from saiken_cli.errors import RuleDataError, RuleNotInForce
 
 # a plain path string: pathlib costs a few ms of start-up (``DATA_DIR`` is a Path, built on use)
 _DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
+MANIFEST = "MANIFEST.sha256"
+OVERRIDE_ENV = "SAIKEN_RULES_DIR"
+RATE_MAX = Decimal(1)  # a rate per year, unless the table declares rate_max
+MAX_RULE_FILE = 4 << 20  # a rule file is a few KB
 
 
 def __getattr__(name: str) -> Any:
@@ -53,7 +68,7 @@ _DEC_RE = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 _FRAC_RE = re.compile(r"^[0-9]+/[1-9][0-9]*$")
 
 
-def _parse_unit(unit: str, raw: str, where: str) -> Any:
+def _parse_unit(unit: str, raw: str, where: str, rate_max: Decimal = RATE_MAX) -> Any:
     """Parse one string value by its unit; raise RuleDataError if it does not fit."""
     if not isinstance(raw, str):
         raise RuleDataError(
@@ -68,8 +83,11 @@ def _parse_unit(unit: str, raw: str, where: str) -> Any:
         if not _DEC_RE.match(raw):
             raise RuleDataError(f"{where}: {raw!r} is not a decimal number")
         value = Decimal(raw)
-        if unit == "rate_per_year" and not (Decimal(0) <= value <= Decimal(100)):
-            raise RuleDataError(f"{where}: rate {raw!r} is outside 0…100 (a rate is a fraction per year)")
+        if unit == "rate_per_year" and not (Decimal(0) <= value <= rate_max):
+            raise RuleDataError(
+                f"{where}: rate {raw!r} is outside 0…{rate_max} (a fraction per year; a table whose law sets "
+                "higher rates declares rate_max)"
+            )
         return value
     if unit == "fraction":
         if _FRAC_RE.match(raw):
@@ -122,7 +140,8 @@ class Citation(NamedTuple):
             raise RuleDataError(f"{where}: citation must be a table")
         unknown = set(raw) - set(cls._fields)
         if unknown:
-            raise RuleDataError(f"{where}: unknown citation field(s) {sorted(unknown)}")
+            near = _closest(sorted(unknown)[0], cls._fields)
+            raise RuleDataError(f"{where}: unknown citation field(s) {sorted(unknown)}{near}")
         for key, value in raw.items():
             if not isinstance(value, str):
                 raise RuleDataError(f"{where}: citation field {key} must be a string")
@@ -326,6 +345,21 @@ class Table(NamedTuple):
         return out
 
 
+def _closest(name: str, known) -> str:
+    """"; did you mean 'x'?" for an unknown key (or "")."""
+    import difflib
+
+    match = difflib.get_close_matches(str(name), sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean {match[0]!r}?" if match else ""
+
+
+def _want(value: Any, kind: type | tuple[type, ...], where: str, what: str) -> Any:
+    """``value`` if it is of ``kind``; RuleDataError naming ``where`` otherwise (exit 4, never a crash)."""
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise RuleDataError(f"{where}: must be {what}, not {type(value).__name__} {str(value)[:40]!r}")
+    return value
+
+
 _TOP_KEYS = {
     "id",
     "title_ja",
@@ -339,6 +373,7 @@ _TOP_KEYS = {
     "notes",
     "refuse_after",
     "refuse_before",
+    "rate_max",
 }
 _ROW_KEYS = {
     "effective_from",
@@ -360,18 +395,32 @@ def parse_table(doc: Mapping[str, Any], source: str, expected_id: str | None = N
     where = source
     unknown = set(doc) - _TOP_KEYS
     if unknown:
-        raise RuleDataError(f"{where}: unknown top-level key(s) {sorted(unknown)}")
+        first = sorted(unknown)[0]
+        raise RuleDataError(f"{where}: unknown top-level key(s) {sorted(unknown)}{_closest(first, _TOP_KEYS)}")
     for req in ("id", "title_ja", "title_en", "keyed_on", "rows"):
         if req not in doc:
             raise RuleDataError(f"{where}: missing {req!r}")
+    for name in ("id", "title_ja", "title_en", "keyed_on", "unit", "refuse_after", "refuse_before", "rate_max"):
+        if name in doc:
+            _want(doc[name], str, f"{where}: {name}", "a string")
     table_id = doc["id"]
     if expected_id is not None and table_id != expected_id:
         raise RuleDataError(f"{where}: id {table_id!r} does not match the file name {expected_id!r}")
     unit = doc.get("unit")
-    units = dict(doc.get("units", {}))
+    units = dict(_want(doc.get("units", {}), Mapping, f"{where}: units", "a table of name = unit"))
     for name, u in [("unit", unit), *units.items()]:
         if u is not None and u not in UNITS:
             raise RuleDataError(f"{where}: {name} has unknown unit {u!r} (known: {', '.join(UNITS)})")
+    rate_max = RATE_MAX
+    if "rate_max" in doc:
+        if not _DEC_RE.match(doc["rate_max"]):
+            raise RuleDataError(f"{where}: rate_max {doc['rate_max']!r} is not a decimal number")
+        rate_max = Decimal(doc["rate_max"])
+    notes = doc.get("notes", [])
+    if isinstance(notes, str):
+        notes = [notes]
+    for j, note in enumerate(_want(notes, list, f"{where}: notes", "a list of strings"), start=1):
+        _want(note, str, f"{where}: notes[{j}]", "a string")
     for dkey in ("verified_through", "verified_on"):
         if dkey in doc and not isinstance(doc[dkey], date):
             raise RuleDataError(f"{where}: {dkey} must be a TOML date (YYYY-MM-DD, unquoted)")
@@ -386,7 +435,13 @@ def parse_table(doc: Mapping[str, Any], source: str, expected_id: str | None = N
             raise RuleDataError(f"{rw}: must be a table")
         bad = set(raw) - _ROW_KEYS
         if bad:
-            raise RuleDataError(f"{rw}: unknown key(s) {sorted(bad)}")
+            raise RuleDataError(f"{rw}: unknown key(s) {sorted(bad)}{_closest(sorted(bad)[0], _ROW_KEYS)}")
+        for name in ("key", "note", "label"):
+            if name in raw:
+                _want(raw[name], str, f"{rw}: {name}", "a string")
+        _want(raw.get("values", {}), Mapping, f"{rw}: values", 'a table of name = "value"')
+        _want(raw.get("tiers", []), list, f"{rw}: tiers", "an array of tables")
+        _want(raw.get("also", []), list, f"{rw}: also", "an array of citation tables")
         eff_from = raw.get("effective_from")
         if not isinstance(eff_from, date):
             raise RuleDataError(f"{rw}: effective_from must be a TOML date")
@@ -406,19 +461,20 @@ def parse_table(doc: Mapping[str, Any], source: str, expected_id: str | None = N
         if "value" in raw:
             if unit is None:
                 raise RuleDataError(f"{rw}: a row with value needs a table-level unit")
-            value = _parse_unit(unit, raw["value"], f"{rw} value")
+            value = _parse_unit(unit, raw["value"], f"{rw} value", rate_max)
         values: dict[str, Any] = {}
         for k, v in dict(raw.get("values", {})).items():
             if k not in units:
                 raise RuleDataError(f"{rw}: values.{k} has no unit in [units]")
-            values[k] = _parse_unit(units[k], v, f"{rw} values.{k}")
+            values[k] = _parse_unit(units[k], v, f"{rw} values.{k}", rate_max)
         tiers = []
         for j, tier in enumerate(raw.get("tiers", []), start=1):
+            _want(tier, Mapping, f"{rw} tier {j}", 'a table of name = "value"')
             parsed = {}
             for k, v in dict(tier).items():
                 if k not in units:
                     raise RuleDataError(f"{rw} tier {j}: {k} has no unit in [units]")
-                parsed[k] = _parse_unit(units[k], v, f"{rw} tier {j}.{k}")
+                parsed[k] = _parse_unit(units[k], v, f"{rw} tier {j}.{k}", rate_max)
             tiers.append(MappingProxyType(parsed))
         if value is None and not values and not tiers:
             raise RuleDataError(f"{rw}: a row carries a value, values or tiers")
@@ -452,9 +508,6 @@ def parse_table(doc: Mapping[str, Any], source: str, expected_id: str | None = N
                 raise RuleDataError(
                     f"{where}: rows for {key!r} overlap: the row from {prev.effective_from} must end before {nxt.effective_from}"
                 )
-    notes = doc.get("notes", [])
-    if isinstance(notes, str):
-        notes = [notes]
     return Table(
         id=table_id,
         title_ja=doc["title_ja"],
@@ -473,20 +526,114 @@ def parse_table(doc: Mapping[str, Any], source: str, expected_id: str | None = N
     )
 
 
+def override_dir() -> str | None:
+    """The folder of a deliberate local override of the rule data (SAIKEN_RULES_DIR), or None."""
+    value = os.environ.get(OVERRIDE_ENV)
+    if not value:
+        return None
+    if not os.path.isdir(value):
+        raise RuleDataError(f"{OVERRIDE_ENV}: {value!r} is not a folder (it names a folder of rule files overriding the installed ones)")
+    return value
+
+
+_OVERRIDDEN: dict[str, str] = {}  # file name → path, for the files read from SAIKEN_RULES_DIR
+
+
+def _sha256(data: bytes) -> str:
+    try:  # the builtin module: importing hashlib (OpenSSL) costs milliseconds of start-up
+        from _sha256 import sha256  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - Python 3.12+ names it _sha2
+        from hashlib import sha256
+    return sha256(data).hexdigest()
+
+
+@cache
+def manifest() -> Mapping[str, str]:
+    """``data/MANIFEST.sha256``: file name → SHA-256 of each installed rule file."""
+    path = os.path.join(_DATA_DIR, MANIFEST)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleDataError(f"{MANIFEST}: cannot be read ({getattr(exc, 'strerror', None) or type(exc).__name__})") from None
+    out: dict[str, str] = {}
+    for n, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        digest, _, name = line.partition("  ")
+        if not re.fullmatch(r"[0-9a-f]{64}", digest) or not name:
+            raise RuleDataError(f"{MANIFEST} line {n}: not 'SHA256  name'")
+        out[name] = digest
+    return MappingProxyType(out)
+
+
+def read_rule_file(name: str) -> bytes:
+    """The bytes of rule file ``name``: from SAIKEN_RULES_DIR if it has that file, else the
+    installed one, checked against the manifest. Every failure is RuleDataError (exit 4)."""
+    override = override_dir()
+    path = os.path.join(override, name) if override and os.path.lexists(os.path.join(override, name)) else None
+    shown = f"{OVERRIDE_ENV}/{name}" if path else name
+    if path is None:
+        path = os.path.join(_DATA_DIR, name)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_RULE_FILE + 1)
+    except FileNotFoundError:
+        raise RuleDataError(f"{shown}: rule file not found in {os.path.dirname(path)}") from None
+    except IsADirectoryError:
+        raise RuleDataError(f"{shown}: a folder, not a rule file") from None
+    except OSError as exc:
+        raise RuleDataError(f"{shown}: cannot be read ({exc.strerror or type(exc).__name__})") from None
+    if len(data) > MAX_RULE_FILE:
+        raise RuleDataError(f"{shown}: larger than {MAX_RULE_FILE >> 20} MB: not a rule file")
+    if shown != name:
+        _OVERRIDDEN[name] = path
+        return data
+    expected = manifest().get(name)
+    if expected is None:
+        raise RuleDataError(f"{name}: not listed in {MANIFEST} (run scripts/update_rules_manifest.py after adding a rule file)")
+    if _sha256(data) != expected:
+        raise RuleDataError(
+            f"{name}: differs from its SHA-256 in {MANIFEST}: an installed rule file was edited. Reinstall saiken, "
+            f"or put a deliberate local override in {OVERRIDE_ENV}; maintainers run scripts/update_rules_manifest.py"
+        )
+    return data
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RuleDataError(f"{name}: not UTF-8 text (byte {exc.start + 1})") from None
+
+
+def override_warning() -> str | None:
+    """The line every output carries while rule files come from SAIKEN_RULES_DIR (or None)."""
+    if not _OVERRIDDEN:
+        return None
+    names = ", ".join(sorted(_OVERRIDDEN))
+    folder = os.path.dirname(next(iter(_OVERRIDDEN.values())))
+    return (
+        f"法令データの一部をローカルの上書き ({OVERRIDE_ENV}={folder}: {names}) から読み込んだ / "
+        f"rule data overridden locally from {OVERRIDE_ENV}={folder} ({names}), not the installed rules"
+    )
+
+
 @cache
 def load(table_id: str) -> Table:
     """Load and validate one table by id (cached for the life of the process)."""
     if not re.fullmatch(r"[a-z0-9_]+", table_id):
         raise RuleDataError(f"bad rule table id {table_id!r}")
-    path = os.path.join(_DATA_DIR, f"{table_id}.toml")
+    name = f"{table_id}.toml"
+    data = read_rule_file(name)
+    shown = f"{OVERRIDE_ENV}/{name}" if name in _OVERRIDDEN else name
     try:
-        with open(path, "rb") as fh:
-            doc = tomllib.load(fh)
-    except FileNotFoundError:
-        raise RuleDataError(f"rule table {table_id!r} not found in {_DATA_DIR}") from None
+        doc = tomllib.loads(_decode(data, shown))
     except tomllib.TOMLDecodeError as exc:
-        raise RuleDataError(f"{os.path.basename(path)}: not valid TOML: {exc}") from None
-    return parse_table(doc, os.path.basename(path), expected_id=table_id)
+        raise RuleDataError(f"{shown}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise RuleDataError(f"{shown}: nested too deeply to be a rule file") from None
+    return parse_table(doc, shown, expected_id=table_id)
 
 
 HOLIDAYS_FILE = "holidays_jp.csv"
@@ -498,13 +645,9 @@ def holidays_jp() -> tuple[MappingProxyType, int, int]:
 
     The file's ``#`` lines give its source and coverage; the rest is ``date,name`` rows.
     """
-    path = os.path.join(_DATA_DIR, HOLIDAYS_FILE)
     days: dict[date, str] = {}
-    try:
-        with open(path, encoding="utf-8") as fh:
-            lines = [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
-    except FileNotFoundError:
-        raise RuleDataError(f"{HOLIDAYS_FILE} not found in {_DATA_DIR}") from None
+    text = _decode(read_rule_file(HOLIDAYS_FILE), HOLIDAYS_FILE)
+    lines = [ln.rstrip("\r") for ln in text.split("\n") if ln.strip() and not ln.startswith("#")]
     if not lines or lines[0] != "date,name":
         raise RuleDataError(f"{HOLIDAYS_FILE}: the first row must be the header date,name")
     for n, line in enumerate(lines[1:], start=2):
@@ -571,7 +714,6 @@ def data_version() -> str:
     for name in sorted(os.listdir(_DATA_DIR)):
         if name.endswith(".toml"):
             h.update(name.encode("utf-8") + b"\0")
-            with open(os.path.join(_DATA_DIR, name), "rb") as fh:
-                h.update(fh.read())
+            h.update(read_rule_file(name))  # the file in use: an override from SAIKEN_RULES_DIR too
             h.update(b"\0")
-    return "sha256:" + h.hexdigest()[:12]
+    return ("local-" if _OVERRIDDEN else "") + "sha256:" + h.hexdigest()[:12]
