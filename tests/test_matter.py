@@ -28,8 +28,8 @@ def fixed_today(monkeypatch):
 def _argv(command: str, flags: dict) -> list[str]:
     argv = [command]
     for key, value in flags.items():
-        if key == "file":  # kabarai's history is its argument
-            argv.insert(1, value)
+        if key == "file":  # kabarai's history is its argument, relative to the case file's folder
+            argv.insert(1, str(SATO.parent / value))
             continue
         for v in value if isinstance(value, list) else [value]:
             if isinstance(v, bool) or v in ("true", "false"):
@@ -157,7 +157,10 @@ def test_paths_are_relative_to_the_case_file(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # not the case file's folder
     r = cli("report", "cases/m.toml", "--format", "json")
     assert r.exit_code == 0, r.stderr
-    assert r.json()["debts"][2]["kabarai"]["source"] == "d-finance.csv"
+    d = r.json()["debts"][2]
+    assert d["kabarai"]["source"] == "d-finance.csv"
+    assert d["inputs"]["kabarai"]["file"] == "histories/d-finance.csv"  # as written: no folder of this machine
+    assert str(tmp_path) not in r.stdout
 
 
 @pytest.mark.parametrize(

@@ -420,8 +420,8 @@ def _debt(index: int, raw: Any, folder: Path, problems: _Problems) -> Debt | Non
         resolved = path if path.is_absolute() else folder / path
         if not resolved.is_file():
             problems.add(f"{table} transactions", f"{facts['transactions']!r} is not accepted: no such file (looked for {resolved})")
-        else:
-            facts["transactions"] = str(resolved)
+        # kept as written: read relative to the case file's folder (saiken_cli.paths), and so
+        # printed in the report without this machine's folders
     return _flags(index, table, facts)
 
 
@@ -548,6 +548,11 @@ def analyse(matter: Matter, today: date) -> dict[str, Any]:
     """The report payload of a matter on its 基準日 (``[case] as_of``, else ``today``: the
     caller's date in Japan). Raises CaseFileError naming the debt and key when a command
     refuses the facts (e.g. a payment before the delay began)."""
+    from saiken_cli import paths
+
+    if paths.current() is None:  # called as a library: the case file's folder still governs its paths
+        with paths.inside(str(matter.folder), what="the case file"):
+            return analyse(matter, today)
     from saiken_cli.calc import matter as calc
 
     as_of = matter.as_of or today
@@ -594,8 +599,7 @@ def analyse(matter: Matter, today: date) -> dict[str, Any]:
                 claimed_principal_yen=parsing.parse_yen(principal, "principal") if principal else None,
                 claimed_interest_yen=parsing.parse_yen(debt.facts.get("interest") or "0", "interest", allow_zero=True),
                 as_of=as_of,
-                facts={k: v for k, v in debt.facts.items() if k != "transactions"}
-                | ({"transactions": Path(debt.facts["transactions"]).name} if "transactions" in debt.facts else {}),
+                facts=dict(debt.facts),
                 inputs=inputs,
                 damages=results["damages"],
                 jikou=results["jikou"],

@@ -37,6 +37,7 @@ command's own ``record()``, so the report and the single commands can never disa
 from __future__ import annotations
 
 import importlib
+import os
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -287,11 +288,12 @@ def render(payload: dict[str, Any], fmt: str, lang: str, meta: dict[str, Any]) -
     return report_doc.to_markdown(doc) if fmt == "md" else report_doc.to_html(doc)
 
 
-def input_files(payload: dict[str, Any]) -> list[str]:
-    """The files a report read besides the case file (transaction histories)."""
+def input_files(payload: dict[str, Any], case_file: str) -> list[str]:
+    """The files a report read besides the case file (transaction histories, as resolved)."""
     if payload.get("kind") != "matter":
         return []
-    return [d["inputs"]["kabarai"]["file"] for d in payload["debts"] if "kabarai" in d["inputs"]]
+    folder = os.path.dirname(case_file) or "."
+    return [os.path.join(folder, d["inputs"]["kabarai"]["file"]) for d in payload["debts"] if "kabarai" in d["inputs"]]
 
 
 def run(case_file: str, *, as_of: str | None, today: date) -> dict[str, Any]:
@@ -349,7 +351,7 @@ def report(
     text = render(payload, fmt, lang, meta_for(today))
     if output is not None and output != "-":
         # atomic; never over the case file or a transaction history it names (saiken_cli.output)
-        output_mod.write_text(output, text, inputs=[case_file, *input_files(payload)])
+        output_mod.write_text(output, text, inputs=[case_file, *input_files(payload, case_file)])
     else:
         from saiken_cli.render import write_utf8
 
