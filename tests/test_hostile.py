@@ -146,3 +146,53 @@ def test_unknown_or_non_text_encodings_are_exit_2(tmp_path, name):
     r = invoke("batch", "damages", str(f), "--encoding", name)
     assert r.exit_code == 2 and r.stderr.startswith("saiken: error: --encoding:")
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+# --- Markdown / HTML / terminal: case fields render as the text they are -----------------------
+
+HOSTILE = {
+    "title": "<script>alert(1)</script> **太字** [x](javascript:alert(1))",
+    "debtor": "山田太郎\n# 偽の見出し\n- 偽の項目",
+    "creditor": "株式会社\x1b[2J\x1b]0;pwned\x07A",
+}
+
+
+def hostile_case(folder: Path) -> Path:
+    case = folder / "h.toml"
+    fields = "".join(f"{k} = {json.dumps(v, ensure_ascii=False)}\n" for k, v in HOSTILE.items())
+    case.write_text(f'[case]\nid = "x"\nas_of = 2025-01-01\n{fields}[jikou]\nlast-payment = 2019-05-01\n', encoding="utf-8")
+    return case
+
+
+def test_the_markdown_report_escapes_case_fields(tmp_path):
+    # before: <script> passed through, "\n# " started a heading, ESC sequences reached the terminal
+    r = invoke("report", str(hostile_case(tmp_path)))
+    assert r.exit_code == 0, r.stderr
+    md = r.stdout
+    assert "<script>" not in md and "\\<script\\>" in md
+    assert "**太字**" not in md and "[x](javascript" not in md
+    assert not any(line.startswith(("# 偽", "- 偽")) for line in md.splitlines())
+    assert "\x1b" not in md and "\x07" not in md
+    assert "山田太郎" in md and "偽の見出し" in md  # the text itself is kept
+
+
+def test_the_html_report_escapes_case_fields_and_strips_controls(tmp_path):
+    r = invoke("report", str(hostile_case(tmp_path)), "--format", "html")
+    assert r.exit_code == 0, r.stderr
+    assert "<script>" not in r.stdout and "&lt;script&gt;" in r.stdout
+    assert "\x1b" not in r.stdout and "\x07" not in r.stdout
+
+
+def test_the_terminal_renderer_strips_control_characters():
+    import io
+
+    from rich.console import Console
+
+    from saiken_cli.render import TableView, View, draw
+
+    out = io.StringIO()
+    console = Console(file=out, width=100, color_system=None, markup=False, highlight=False)
+    v = View("題\x1b[2J", [("債務者", "山田\x1b]0;x\x07")], [TableView("t", ["a"], [["\x1b[31m赤"]])], [("注", ["\x00x"])])
+    draw(v, "ja", console=console)
+    assert "\x1b" not in out.getvalue() and "\x07" not in out.getvalue() and "\x00" not in out.getvalue()
+    assert "山田" in out.getvalue() and "赤" in out.getvalue()

@@ -72,6 +72,24 @@ def standard_sections(payload: dict[str, Any], lang: str) -> list[tuple[str, lis
     return out
 
 
+_CONTROLS = None
+
+
+def plain(text: Any) -> str:
+    """``text`` without control characters (ESC sequences, BEL, NUL …: Unicode Cc but for
+    line feeds; a tab becomes a space), for every human rendering: terminal, Markdown, HTML.
+    A case field cannot clear a screen or forge a line of output."""
+    global _CONTROLS
+    s = str(text)
+    if s.isprintable():
+        return s
+    if _CONTROLS is None:
+        import re
+
+        _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    return _CONTROLS.sub("", s.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def write_json(payload: dict[str, Any]) -> None:
     write_utf8(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
@@ -167,26 +185,26 @@ def draw(view: View, lang: str, *, console=None, disclaimer: bool = True) -> Non
     from rich.text import Text
 
     console = console or _console()
-    console.print(Text(view.title, style="bold"))
+    console.print(Text(plain(view.title), style="bold"))
     if view.summary:
         summary = Table(box=box.SIMPLE_HEAVY, show_header=False, pad_edge=False)
         summary.add_column(style="bold")
         summary.add_column()
         for label, value in view.summary:
-            summary.add_row(label, value)
+            summary.add_row(plain(label), plain(value))
         console.print(summary)
     for tv in view.tables:
         table = Table(title=tv.title, box=box.SIMPLE, title_justify="left", pad_edge=False)
         for i, col in enumerate(tv.columns):
             table.add_column(col, justify="right" if i in tv.numeric else "left", overflow="fold")
         for row in tv.rows:
-            table.add_row(*row)
+            table.add_row(*(plain(c) for c in row))
         console.print(table)
     for heading, lines in view.sections:
         if not lines:
             continue
-        console.print(Text(heading, style="bold"))
+        console.print(Text(plain(heading), style="bold"))
         for line in lines:
-            console.print(Text(f"  • {line}"))
+            console.print(Text(f"  • {plain(line)}"))
     if disclaimer:
         console.print(Text(DISCLAIMER[lang if lang in DISCLAIMER else "ja"], style="dim"))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 from typing import Any, NamedTuple, Sequence
 
-from saiken_cli.render import DISCLAIMER, L, TableView, View, citation_lines, day, pick, yen
+from saiken_cli.render import DISCLAIMER, L, TableView, View, citation_lines, day, pick, plain, yen
 
 
 # --------------------------------------------------------------------------------------
@@ -298,23 +298,78 @@ def view_blocks(view: View, payload: dict[str, Any], lang: str) -> list[Any]:
 # Markdown
 
 
+# Markdown: every text is escaped (a case field holding "<script>", "**", "[x](javascript:…)"
+# or a newline followed by "# " renders as the text it is), with no control characters. An
+# http(s) autolink <https://…> (the citations' URLs) stays a link.
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
+_AUTOLINK = None
+
+
+def _md_inline(value: Any) -> str:
+    global _AUTOLINK
+    text = plain(value)
+    if "<http" not in text:
+        return text.translate(_MD_SPECIAL)
+    if _AUTOLINK is None:
+        import re
+
+        _AUTOLINK = re.compile(r"<(https?://[^\s<>\\`]+)>")
+    out, last = [], 0
+    for m in _AUTOLINK.finditer(text):
+        out.append(text[last : m.start()].translate(_MD_SPECIAL))
+        out.append(m.group(0))  # a link to an http(s) address, as written
+        last = m.end()
+    out.append(text[last:].translate(_MD_SPECIAL))
+    return "".join(out)
+
+
+def _md_block(value: Any) -> str:
+    """A paragraph or a list item: inline escapes, and no block marker at its start."""
+    text = _md_inline(plain(value).replace("\n", " "))
+    stripped = text.lstrip()
+    first, second = stripped[:1], stripped[1:2]
+    if (
+        (first in "#-+" and first and second in ("", " "))  # a heading or a list marker
+        or (first == "#" and stripped.lstrip("#")[:1] in ("", " "))  # ## heading
+        or (first and set(stripped.replace(" ", "")) <= {"-"} or set(stripped.replace(" ", "")) <= {"="} and first)
+    ):
+        return "\\" + stripped
+    if first.isdigit() and _ordered(stripped):  # 1. an ordered list: escape its "." or ")"
+        i = len(stripped) - len(stripped.lstrip("0123456789"))
+        return stripped[:i] + "\\" + stripped[i:]
+    return text
+
+
+def _ordered(text: str) -> bool:
+    """Whether text starts like an ordered-list marker (1. or 1))."""
+    i = 0
+    while i < len(text) and text[i].isdigit():
+        i += 1
+    return i < len(text) and text[i] in ".)" and (i + 1 == len(text) or text[i + 1] == " ")
+
+
 def _md_cell(value: str) -> str:
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    return "<br>".join(_md_inline(part) for part in plain(value).split("\n"))
+
+
+def _md_line(value: str) -> str:
+    """A heading or a caption: one line, inline escapes."""
+    return _md_inline(plain(value).replace("\n", " "))
 
 
 def to_markdown(doc: Doc) -> str:
     lang = doc.lang
-    lines = [f"# {doc.title}", ""]
+    lines = [f"# {_md_line(doc.title)}", ""]
     if doc.header:
         lines += ["| | |", "|---|---|"] + [f"| {_md_cell(k)} | {_md_cell(v)} |" for k, v in doc.header] + [""]
     for sec in doc.sections:
-        lines += ["#" * sec.level + " " + sec.heading, ""]
+        lines += ["#" * sec.level + " " + _md_line(sec.heading), ""]
         for b in sec.blocks:
             if isinstance(b, KV):
                 lines += ["| | |", "|---|---|"] + [f"| {_md_cell(k)} | {_md_cell(v)} |" for k, v in b.pairs] + [""]
             elif isinstance(b, Table):
                 if b.caption:
-                    lines += [f"**{b.caption}**", ""]
+                    lines += [f"**{_md_line(b.caption)}**", ""]
                 lines.append("| " + " | ".join(_md_cell(c) for c in b.columns) + " |")
                 lines.append("|" + "|".join("---:" if j in b.numeric else "---" for j in range(len(b.columns))) + "|")
                 lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in b.rows]
@@ -323,17 +378,15 @@ def to_markdown(doc: Doc) -> str:
                 lines.append("")
             elif isinstance(b, Items):
                 mark = "⚠ " if b.kind == "warning" else ""
-                lines += [f"**{mark}{b.heading}**", ""] + [f"- {_md_line(i)}" for i in b.items] + [""]
+                lines += [f"**{mark}{_md_line(b.heading)}**", ""] + [f"- {_md_block(i)}" for i in b.items] + [""]
             elif isinstance(b, Para):
-                lines += [_md_line(b.text), ""]
+                lines += [_md_block(b.text), ""]
             elif isinstance(b, SubHeading):
                 lines += ["#" * b.level + " " + _md_line(b.text), ""]
     lines.append(f"_{DISCLAIMER[lang]}_")
     return "\n".join(lines) + "\n"
 
 
-def _md_line(value: str) -> str:
-    return str(value).replace("\n", " ")
 
 
 # --------------------------------------------------------------------------------------
@@ -380,7 +433,7 @@ h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
 
 
 def _e(value: Any) -> str:
-    return html.escape(str(value), quote=True).replace("\n", "<br>")
+    return html.escape(plain(value), quote=True).replace("\n", "<br>")
 
 
 def _num(j: int, b: Table) -> str:
