@@ -107,15 +107,29 @@ DEBT_KEYS: dict[str, Key] = {
     "note": Key("text", (), ("memo", "備考", "メモ"), "備考"),
 }
 
-#: [income] holds the inputs of `saiken sashiosae` (paid-on defaults to the 基準日).
-INCOME_FLAGS = ("net", "gross", "income-tax", "resident-tax", "social-insurance", "commute", "period", "support",
-                "tax", "dependents", "rounding", "paid-on")
-INCOME_KEYS: dict[str, Key] = {
-    f: Key("bool" if f in ("support", "tax") else "date" if f == "paid-on" else "flag", (("sashiosae", f),))
-    for f in INCOME_FLAGS
-}
-INCOME_ALIASES = {"手取り": "net", "手取": "net", "総支給額": "gross", "支払期": "period", "扶養人数": "dependents"}
-INCOME_KEYS = {k: v._replace(aliases=tuple(a for a, t in INCOME_ALIASES.items() if t == k)) for k, v in INCOME_KEYS.items()}
+def _declared(command: str) -> tuple[tuple[str, ...], dict[str, str], frozenset[str]]:
+    """A command's input names, aliases (alias → name) and switches, from its declaration:
+    ``SPEC`` (commands/spec.py) where the command has one, else its FLAGS/ALIASES/SWITCHES."""
+    import importlib
+
+    mod = importlib.import_module(f"saiken_cli.commands.{command}")
+    spec = getattr(mod, "SPEC", None)
+    if spec is not None:
+        aliases = {a: f.name for f in spec.inputs for a in f.aliases}
+        return tuple(spec.names), aliases, frozenset(spec.fast.switches)
+    return tuple(mod.FLAGS), dict(getattr(mod, "ALIASES", {})), frozenset(getattr(mod, "SWITCHES", ()))
+
+
+def income_keys() -> dict[str, Key]:
+    """[income] holds the inputs of `saiken sashiosae` (paid-on defaults to the 基準日), as that
+    command declares them."""
+    names, aliases, switches = _declared("sashiosae")
+    return {
+        f: Key("bool" if f in switches else "date" if f == "paid-on" else "flag", (("sashiosae", f),),
+               tuple(a for a, t in aliases.items() if t == f))
+        for f in names
+    }
+
 
 SECTIONS = ("case", "income", "debt")
 NIN_I_BASES = {"total": "total", "合計": "total", "principal": "principal", "元本": "principal", "元金": "principal"}
@@ -476,7 +490,7 @@ def load_matter(path: str, doc: dict[str, Any] | None = None) -> Matter:
     income = None
     if "income" in sections:
         income_raw = doc[sections["income"]]
-        income = {k: v for k, v in _table(income_raw, "[income]", INCOME_KEYS, problems).items()}
+        income = _table(income_raw, "[income]", income_keys(), problems)
     raw_debts = doc.get(sections.get("debt", "debt"), [])
     if isinstance(raw_debts, dict):
         raw_debts = [raw_debts]
