@@ -127,7 +127,7 @@ def test_ref_4_14_acknowledgment_after_completion_bars_invocation(cli):
     assert any("最大判昭和41年4月20日" in w for w in out["warnings"])
     assert "最大判昭和41年4月20日" in r.stderr
     labels = {c["label"] for c in out["citations"]}
-    assert {"最大判昭和41年4月20日", "最判昭和45年5月21日"} <= labels
+    assert {"最大判昭和41年4月20日 民集20巻4号702頁", "最判昭和45年5月21日"} <= labels
 
 
 def test_ref_4_18_generic_two_months():

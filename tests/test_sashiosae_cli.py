@@ -95,7 +95,7 @@ def test_beyond_verified_through_warns_on_both_sides(cli):
     assert inside.json()["warnings"] == []
     beyond = cli("sashiosae", "--net", "300000", "--paid-on", "2026-11-02", "--json")
     assert beyond.exit_code == 0
-    assert "verified through 2026-11-01" in beyond.stderr
+    assert "2026-11-01 まで確認済み" in beyond.stderr and "verified through" not in beyond.stderr  # in the output's language
     assert any("2026-11-01" in w for w in beyond.json()["warnings"])
 
 
@@ -134,7 +134,7 @@ def test_json_contract_keys_and_schema(cli):
             assert key in out
         for key in ("fraction", "cap_yen", "threshold_yen", "which"):
             assert key in out["rule"]
-        assert out["schema_version"] == "1" and out["command"] == "sashiosae"
+        assert out["schema_version"] == "2" and out["command"] == "sashiosae"
         assert out["garnishable_yen"] + out["protected_yen"] == out["net_yen"]
 
 
@@ -158,9 +158,12 @@ def test_citations_name_the_articles(cli):
     assert "国税徴収法施行令34条" in labels and "国税徴収法76条1項5号" in labels
 
 
-def test_bonus_cap_status_is_said(cli):
+def test_bonus_cap_rests_on_the_statute_text(cli):
+    # 施行令2条2項 read in full (e-Gov text, 2026-12-01): 「三十三万円とする」; no status caveat left
     out = cli("sashiosae", "--net", "600000", "--period", "bonus", "--paid-on", PAID, "--json").json()
-    assert any("VERIFIED-SECONDARY" in n for n in out["notes"])
+    assert out["garnishable_yen"] == 270000
+    assert not any("VERIFIED-SECONDARY" in n for n in out["notes"])
+    assert "民事執行法施行令2条2項" in [c["label"] for c in out["citations"]]
 
 
 def test_period_aliases(cli):
@@ -217,8 +220,12 @@ def test_rules_data_rows_are_cited_and_dated():
     for table in (g, t):
         for row in table.rows:
             assert row.citation.label() and row.status in rules.STATUSES
-    assert t.only("slice_cap_multiple").status == "UNVERIFIED"
-    assert g.only("cap.bonus").status == "VERIFIED-SECONDARY"
+    # both read in full on the e-Gov text on 2026-12-01 (issue 11 §1 item 10)
+    assert t.only("slice_cap_multiple").status == "VERIFIED-STATUTE"
+    assert g.only("cap.bonus").status == "VERIFIED-STATUTE"
+    # 施行令34条 as in force: 100,000 + 45,000 per dependant (a claim of 107,000 + 48,000 found no support)
+    assert t.only("base_per_month")["amount_yen"] == 100000
+    assert t.only("per_dependent_per_month")["amount_yen"] == 45000
     assert g.only("cap.retirement")["cap"] == "none"
     assert str(g.only("fraction.support")["protected_fraction"]) == "1/2"
 

@@ -134,9 +134,11 @@ def test_tax_both_sides_of_slice_cap(cli, args, threshold):
     assert below["rule"]["which"] == "slice" and above["rule"]["which"] == "slice_cap"
     assert below["garnishable_yen"] == threshold - base - (threshold - base) // 5
     assert above["garnishable_yen"] == threshold + 1 - 3 * base
-    # the UNVERIFIED cap wording is a warning only where it changes the result
+    # the cap wording of 76条1項5号 was read on the e-Gov text (2026-12-01): no UNVERIFIED warning
+    # remains where the cap decides the result, and the cap is cited
     r = cli("sashiosae", "--net", str(threshold + 1), "--tax", *args, "--paid-on", PAID, "--json")
-    assert "UNVERIFIED" in r.stderr
+    assert "UNVERIFIED" not in r.stderr
+    assert "国税徴収法76条1項5号" in [c["label"] for c in r.json()["citations"]]
 
 
 @pytest.mark.parametrize("net, garnishable", [(100_000, 0), (100_001, 0), (100_002, 1), (100_005, 4)])

@@ -7,7 +7,7 @@ def test_design_card_example_prints_24657(cli):
     r = cli("damages", "--principal", "500000", "--rate", "0.2", "--days", "90", "--json")
     assert r.exit_code == 0, r.stderr
     assert r.json()["total_yen"] == 24657
-    assert r.json()["schema_version"] == "2"
+    assert r.json()["schema_version"] == "3"
     assert r.stderr == ""
 
 

@@ -60,15 +60,36 @@ def citation_lines(citations: Iterable[dict[str, Any]], lang: str) -> list[str]:
     return lines
 
 
+def split_citations(citations: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(basis, secondary): statutes, cases, official pages and stated interpretations are the
+    legal basis (根拠); law-firm pages, blogs and the like (``kind`` secondary) are 参考 only."""
+    basis: list[dict[str, Any]] = []
+    secondary: list[dict[str, Any]] = []
+    for c in citations:
+        (secondary if c.get("kind") == "secondary" else basis).append(c)
+    return basis, secondary
+
+
+def citation_sections(citations: Iterable[dict[str, Any]], lang: str) -> list[tuple[str, list[str]]]:
+    """The 根拠 section and, when there are secondary pages, a 参考 section after it."""
+    basis, secondary = split_citations(citations)
+    out: list[tuple[str, list[str]]] = []
+    if basis:
+        out.append((L(lang, "根拠", "Legal basis"), citation_lines(basis, lang)))
+    if secondary:
+        out.append((L(lang, "参考 (二次資料)", "Further reading (secondary sources)"), citation_lines(secondary, lang)))
+    return out
+
+
 def standard_sections(payload: dict[str, Any], lang: str) -> list[tuple[str, list[str]]]:
-    """Assumptions, notes and legal basis, in that order (warnings go to stderr)."""
+    """Assumptions, notes and legal basis (then 参考), in that order (warnings go to stderr)."""
     out: list[tuple[str, list[str]]] = []
     if payload.get("assumptions"):
         out.append((L(lang, "前提", "Assumptions"), [text(a, lang) for a in payload["assumptions"]]))
     if payload.get("notes"):
         out.append((L(lang, "注記", "Notes"), [text(n, lang) for n in payload["notes"]]))
     if payload.get("citations"):
-        out.append((L(lang, "根拠", "Legal basis"), citation_lines(payload["citations"], lang)))
+        out.extend(citation_sections(payload["citations"], lang))
     return out
 
 

@@ -40,7 +40,7 @@ from saiken_cli.calc.rounding import FLOOR_CITATION, floor_ratio, percent_text, 
 from saiken_cli.errors import ConflictError, InputError, RuleNotInForce
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
-SCHEMA_VERSION = "2"  # 2: assumptions, notes and warnings are message items {"code", "params", "text"}
+SCHEMA_VERSION = "3"  # 3: citations carry kind (and reporter); 2: assumptions, notes and warnings are message items {"code", "params", "text"}
 METHODS = ("simple365", "court", "court-each", "court-365", "kyotaku", "actual")
 ONE_DAY = timedelta(days=1)
 
@@ -56,6 +56,7 @@ ART_17_3 = Citation(
 )
 
 OKAYAMA_NOTE_1 = Citation(
+    kind="official",
     authority="岡山地方裁判所",
     document="利息・損害金の計算について ※1",
     url="https://www.courts.go.jp/okayama/saiban/tetuzuki/s11_2/index.html",

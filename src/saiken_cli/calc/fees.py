@@ -24,7 +24,7 @@ from saiken_cli.calc.rounding import floor_yen
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, Table, dedupe_citations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 TABLE_ID = "court_fees"
 
 ART_9_2 = Citation(

@@ -33,7 +33,7 @@ from saiken_cli.calc.rounding import decimal_text, floor_yen
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 ROUNDINGS = ("floor", "ceil")
 
 #: Period kinds: the fixed ones, and the two that take a count (days:N, months:N).
@@ -624,7 +624,7 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
     for r in rows:
         citations.extend(r.citations)
     notes = [
-        f"{pct}%部分は差押禁止額の一部であり、差押可能額ではない (rules-reference §9-12) / the {pct}% slice is part of the "
+        f"{pct}%部分は差押禁止額の一部であり、差押可能額ではない (国税徴収法76条1項5号: 差し押えることができない金額の合計に含まれる) / the {pct}% slice is part of the "
         "PROTECTED amount, not the seizable amount",
         "所得税・住民税 (森林環境税を含む)・社会保険料 (76条1項1〜3号) も差押禁止: --net はこれらを控除した後の額 / "
         "income tax, resident taxes and social insurance (items 1-3) are protected too: --net is after them",

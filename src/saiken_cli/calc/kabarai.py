@@ -10,7 +10,7 @@ the yen):
   interval is floored once (a span across years is one floor, §8.3 ``round``);
 - a repayment pays accrued interest first, then principal (民法489条); a shortfall is carried
   as unpaid interest, never added to principal (no compounding);
-- once the principal is below zero the excess is an overpayment (過払金, 最判昭和43年11月13日);
+- once the principal is below zero the excess is an overpayment (過払金, 最大判昭和43年11月13日);
   its interest (過払利息, 民法704条) accrues in a separate pool at the rate of the day each
   part first arose (5% before 2020-04-01, 3% after: 附則15条1項), floored per interval;
 - a borrowing absorbs the 過払利息 pool first, then the overpayment (最判平成25年4月11日); the
@@ -38,7 +38,7 @@ from saiken_cli.calc.rounding import FLOOR_CITATION, floor_yen
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 ONE_DAY = timedelta(days=1)
 OVERPAY_CHOICES = ("5", "3", "split")
 FIRST_DAY_CHOICES = ("one-end", "both-ends")
@@ -46,12 +46,12 @@ LEAP_CHOICES = ("calendar", "365", "court")
 
 ART_489 = Citation(law="民法", article="489", paragraph="1", en="payments go to costs, then interest, then principal")
 ART_704 = Citation(law="民法", article="704", en="a knowing recipient returns the benefit with interest")
-H22_0420 = Citation(case="最判平成22年4月20日", en="the cap is set by the principal after each borrowing and does not rise when the balance falls")
-H25_0411 = Citation(case="最判平成25年4月11日", en="a new borrowing absorbs the accrued 過払利息 first, then the overpayment")
+H22_0420 = Citation(case="最判平成22年4月20日", reporter="民集64巻3号921頁", en="the cap is set by the principal after each borrowing and does not rise when the balance falls")
+H25_0411 = Citation(case="最判平成25年4月11日", url="https://www.courts.go.jp/app/hanrei_jp/detail2?id=83181", en="a new borrowing absorbs the accrued 過払利息 first, then the overpayment")
 H25_0718 = Citation(case="最判平成25年7月18日", en="the bracket principal is the new borrowing less the overpayment applied to it")
-S39_1118 = Citation(case="最判昭和39年11月18日", en="interest paid above the cap is applied to the remaining principal")
-S43_1113 = Citation(case="最判昭和43年11月13日", en="payments after the principal is extinguished can be reclaimed as unjust enrichment")
-H19_0607 = Citation(case="最判平成19年6月7日", en="under one framework agreement overpayments are applied to later loans (one series)")
+S39_1118 = Citation(case="最大判昭和39年11月18日", reporter="民集18巻9号1868頁", en="interest paid above the cap is applied to the remaining principal")
+S43_1113 = Citation(case="最大判昭和43年11月13日", reporter="民集22巻12号2526頁", en="payments after the principal is extinguished can be reclaimed as unjust enrichment")
+H19_0607 = Citation(case="最判平成19年6月7日", reporter="民集61巻4号1537頁", en="under one framework agreement overpayments are applied to later loans (one series)")
 H20_0118 = Citation(case="最判平成20年1月18日", en="two framework agreements are one series only if in fact one continuous transaction")
 ART_5 = Citation(law="利息制限法", article="5", en="business lending: bracket principal = remaining principal + new loan")
 
@@ -624,7 +624,7 @@ def _explain(inp, rate_rows, cap_changes, series_results, arisings, notes, warni
         {
             "calendar": "暦年ごとに365日または366日 (閏年) で除し、区間ごとに円未満切捨て / days divided by the length of their "
             "calendar year, floored once per interval",
-            "365": "閏年も365日で除す (--leap 365; 過払い計算の実務は閏年366日: rules-reference §1.5) / every year divided by 365, "
+            "365": "閏年も365日で除す (--leap 365; 過払い計算の実務は閏年366日) / every year divided by 365, "
             "floored once per interval",
             "court": "1年以上の区間は年に満つる期間を年利で、残りの日数を暦年ごとに365日または366日で除す (裁判所方式: 岡山地裁・東京地裁"
             "民事21部; 民法143条), 区間ごとに円未満切捨て / an interval of a year or more: whole years at the annual rate, the "
@@ -635,7 +635,7 @@ def _explain(inp, rate_rows, cap_changes, series_results, arisings, notes, warni
     ]
     if o.leap == "365":
         warnings.append(
-            "--leap 365: 過払い計算では契約にかかわらず閏年は366日とするのが実務 (rules-reference §1.5) / 引き直し practice divides "
+            "--leap 365: 過払い計算では契約にかかわらず閏年は366日とするのが実務 / 引き直し practice divides "
             "leap-year days by 366 whatever the contract says"
         )
     if o.first_day == "both-ends":
@@ -686,13 +686,13 @@ def _explain(inp, rate_rows, cap_changes, series_results, arisings, notes, warni
         early = [d for d in arisings if d < reform]
         if o.overpay_interest == "split" and late and early:
             notes.append(
-                "2020-04-01前後に生じた過払金を二つのプール (5%・3%) で管理: rules-reference の INTERPRETATION (附則15条1項) / two "
+                "2020-04-01前後に生じた過払金を二つのプール (5%・3%) で管理: 附則15条1項の解釈 (INTERPRETATION) / two "
                 "pools (5% and 3%) tracked separately: an INTERPRETATION"
             )
         elif o.overpay_interest == "split" and late:
             notes.append(
-                "2020-04-01以後に生じた過払金の利息3%: 附則15条1項による (rules-reference は INTERPRETATION と表示) / 3% for "
-                "overpayments arising from 2020-04-01 (INTERPRETATION in the reference)"
+                "2020-04-01以後に生じた過払金の利息3%: 附則15条1項の解釈による (INTERPRETATION) / 3% for "
+                "overpayments arising from 2020-04-01 under 附則15条1項 (INTERPRETATION)"
             )
         if o.overpay_interest == "5" and late:
             warnings.append(
@@ -702,7 +702,7 @@ def _explain(inp, rate_rows, cap_changes, series_results, arisings, notes, warni
         if o.overpay_interest == "3" and early:
             warnings.append(
                 "2020-04-01前に生じた過払金にも3%を適用しています (--overpay-interest 3); 附則15条1項により5%のまま "
-                "(rules-reference §9 item 9(d)) / 3% applied to overpayments that arose before 2020-04-01, which keep 5%"
+                "/ 3% applied to overpayments that arose before 2020-04-01, which keep 5%"
             )
     for s in series_results:
         citations.extend(s.prescription_row.citations)

@@ -21,7 +21,7 @@ from typing import Any
 from saiken_cli.calc import saisei
 from saiken_cli.errors import SaikenError
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 NIN_I_MONTHS = (36, 60)
 
 

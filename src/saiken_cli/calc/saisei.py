@@ -32,7 +32,7 @@ from saiken_cli import rules
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 TABLE_ID = "saisei"
 #: Installment rounding units (office practice, not law: rules-reference §7.2, §11 item 6).
 ROUNDINGS = {"yen": 1, "100": 100, "1000": 1000}

@@ -42,7 +42,7 @@ from saiken_cli.calc.rounding import FLOOR_CITATION, floor_yen
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
-SCHEMA_VERSION = "2"  # 2: rounding.percent is a message item {"code", "params", "text"} (issue 16)
+SCHEMA_VERSION = "3"  # 3: citations carry kind (and reporter); 2: rounding.percent is a message item {"code", "params", "text"} (issue 16)
 LENDERS = ("business", "individual")
 YEAR_DAYS = 365  # the simple-interest year of §3.3 (annual = interest ÷ principal × 365 ÷ days)
 ONE_DAY = timedelta(days=1)

@@ -866,6 +866,7 @@ def make_work(name: str, spec: dict[str, Any]):
     in-process (--jobs 1) and in each worker process (--jobs N), so the bytes are the same."""
     from saiken_cli.catalogue import localize
     from saiken_cli.errors import SaikenError
+    from saiken_cli.rules import is_stale_warning
 
     mod = calculators()[name]
     writer = _make_writer(None, spec)
@@ -894,7 +895,11 @@ def make_work(name: str, spec: dict[str, Any]):
             return encode_error(
                 ids, f"internal error ({type(exc).__name__}); this is a bug in saiken, not in your input", 70, inputs
             )
-        return encode_ok(ids, localize(payload, "ja"), inputs)  # message texts in Japanese, as --json's default
+        encoded = encode_ok(ids, localize(payload, "ja"), inputs)  # message texts in Japanese, as --json's default
+        # "verified only through …" warnings travel with the record (a third element) so that
+        # the run can say each one once on stderr, whichever process computed it
+        stale = tuple(w for w in payload.get("warnings", ()) if is_stale_warning(w)) if type(payload) is dict else ()
+        return (*encoded, stale) if stale else encoded
 
     def work(chunk: list[Record]) -> list:
         return [one(rec) for rec in chunk]
@@ -1131,6 +1136,9 @@ def run_batch(
                 total_bytes = None
         progress = _RichProgress(f"saiken batch {name}", total_bytes) if _stderr_is_tty() else _NoProgress()
 
+        from saiken_cli.render import pick
+
+        stale_said: set[str] = set()
         last_flush = time.monotonic()
         put = writer.put
         outcome = "partial"  # from here on, records may have been written
@@ -1138,12 +1146,17 @@ def run_batch(
             results = _results(records, name, spec, jobs)
             while True:
                 try:
-                    is_error, item = next(results)
+                    result = next(results)
                 except StopIteration:
                     break
+                is_error, item = result[0], result[1]
                 if is_error:
                     errors += 1
                 put(item)
+                for w in result[2] if len(result) > 2 else ():
+                    if w not in stale_said:  # once per run, not per record, in the output's language
+                        stale_said.add(w)
+                        warn(pick(w, "ja"))
                 done += 1  # counted once written (the interrupt message says how many)
                 if done % 256 == 0:
                     now = time.monotonic()

@@ -226,7 +226,7 @@ def to_csv(payload: dict[str, Any], lang: str) -> str:
 
 
 def to_markdown(payload: dict[str, Any], lang: str) -> str:
-    from saiken_cli.render import DISCLAIMER, L, citation_lines, pick
+    from saiken_cli.render import DISCLAIMER, L, citation_sections, pick
 
     lines = [f"# {L(lang, '過払い金 引き直し計算書', 'Overpayment recalculation statement')}", ""]
     lines.append(f"{L(lang, '取引履歴', 'History')}: `{payload['source']}`")
@@ -244,7 +244,8 @@ def to_markdown(payload: dict[str, Any], lang: str) -> str:
     for heading, key in ((L(lang, "前提", "Assumptions"), "assumptions"), (L(lang, "注記", "Notes"), "notes"), (L(lang, "警告", "Warnings"), "warnings")):
         if payload[key]:
             lines += ["", f"## {heading}", ""] + [f"- {pick(x, lang)}" for x in payload[key]]
-    lines += ["", f"## {L(lang, '根拠', 'Legal basis')}", ""] + [f"- {c}" for c in citation_lines(payload["citations"], lang)]
+    for heading, items in citation_sections(payload["citations"], lang):
+        lines += ["", f"## {heading}", ""] + [f"- {c}" for c in items]
     lines += ["", DISCLAIMER[lang], ""]
     return "\n".join(lines)
 

@@ -175,7 +175,7 @@ def build(doc: dict[str, Any], *, as_of: date, path: str = "") -> dict[str, Any]
             else:
                 warnings.append({"code": "report.section_warning", "params": {"section": name, "warning_msg": w}})
     return {
-        "schema_version": "2",  # 2: warnings are message items {"code", "params", "text"} (issue 16)
+        "schema_version": "3",  # 3: citations carry kind (and reporter); 2: warnings are message items {"code", "params", "text"} (issue 16)
         "command": "report",
         "case": case,
         "sections": sections,

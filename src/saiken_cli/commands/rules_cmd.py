@@ -62,7 +62,7 @@ def rules_list(
     from saiken_cli.render import emit
 
     lang = check_lang(lang)
-    payload = {"schema_version": "1", "command": "rules", "tables": [t.to_dict() for t in rules.all_tables()], "warnings": []}
+    payload = {"schema_version": "2", "command": "rules", "tables": [t.to_dict() for t in rules.all_tables()], "warnings": []}
     emit(payload, None if json_out else _list_view(payload, lang), json_mode=json_out, lang=lang)
 
 
@@ -84,7 +84,7 @@ def rules_rate(
     choice = legal_rate(on_date, commercial=commercial)
     row = choice.rows[0]
     payload = {
-        "schema_version": "2",  # 2: notes and warnings are message items {"code", "params", "text"}
+        "schema_version": "3",  # 3: citations carry kind (and reporter); 2: notes and warnings are message items {"code", "params", "text"}
         "command": "rules rate",
         "on": on_date.isoformat(),
         "commercial": commercial,

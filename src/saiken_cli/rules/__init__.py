@@ -118,6 +118,31 @@ UNITS = ("yen", "years", "months", "days", "count", "rate_per_year", "decimal", 
 # and compare by their fields alike.
 
 
+#: What a citation is (``Citation.kind``): only the first four may be a row's basis.
+#:   statute         a law's article: its official e-Gov 法令検索 link comes from laws.toml
+#:   case            a judgment: court, date and reporter (民集/集民/判時), courts.go.jp link if any
+#:   official        a court's or a ministry's own page or document (courts.go.jp, moj.go.jp, …)
+#:   interpretation  a reading stated in words (saiken's or practice's), marked as such
+#:   secondary       a law firm, blog or Q&A page: supports an interpretation, shown as 参考,
+#:                   never the sole basis of a row (it may only stand in ``also``)
+KINDS = ("statute", "case", "official", "interpretation", "secondary")
+
+#: Hosts of official pages (government, courts, municipalities, and Japan Post for the
+#: conditions of its 内容証明 service): an ``official`` citation's URL must be on one of these
+#: (or a subdomain).
+OFFICIAL_HOSTS = ("go.jp", "lg.jp", "courts.go.jp", "post.japanpost.jp")
+
+EGOV_LAW_URL = "https://laws.e-gov.go.jp/law/"
+
+
+def _host_is_official(url: str) -> bool:
+    m = re.match(r"^https?://([^/:]+)", url)
+    if not m:
+        return False
+    host = m.group(1).lower()
+    return any(host == h or host.endswith("." + h) for h in OFFICIAL_HOSTS)
+
+
 class Citation(NamedTuple):
     """Where a value comes from: a statute article, a judgment, or an official page."""
 
@@ -131,8 +156,10 @@ class Citation(NamedTuple):
     case: str | None = None  # 最判平成22年4月20日
     authority: str | None = None  # 岡山地方裁判所 / 法務省
     document: str | None = None  # 利息・損害金の計算について
-    url: str | None = None
+    url: str | None = None  # an official page; a statute's e-Gov link is derived (laws.toml)
     en: str | None = None  # short English gloss
+    kind: str | None = None  # one of KINDS; derived when not given (see ``kind_of``)
+    reporter: str | None = None  # 民集64巻3号921頁 (a case's reporter)
 
     @classmethod
     def from_mapping(cls, raw: Any, where: str) -> "Citation":
@@ -149,11 +176,57 @@ class Citation(NamedTuple):
             raise RuleDataError(f"{where}: a citation names a law, a case or an authority")
         if raw.get("law") and not raw.get("article"):
             raise RuleDataError(f"{where}: a statute citation names its article")
+        kind = raw.get("kind")
+        if kind is not None and kind not in KINDS:
+            raise RuleDataError(f"{where}: citation kind {kind!r} is not one of {', '.join(KINDS)}")
+        if raw.get("law"):
+            if kind not in (None, "statute"):
+                raise RuleDataError(f"{where}: a citation naming a law is of kind statute, not {kind!r}")
+            if raw.get("url"):
+                raise RuleDataError(
+                    f"{where}: a statute citation carries no url: its e-Gov 法令検索 link comes from "
+                    f"laws.toml (the 法令ID of {raw['law']!r}); got {raw['url']!r}"
+                )
+        elif raw.get("case"):
+            if kind not in (None, "case"):
+                raise RuleDataError(f"{where}: a citation naming a case is of kind case, not {kind!r}")
+            if raw.get("url") and not _host_is_official(raw["url"]):
+                raise RuleDataError(f"{where}: a case's url is its courts.go.jp page; got {raw['url']!r}")
+        else:
+            if kind is None:
+                raise RuleDataError(
+                    f"{where}: a citation of an authority declares its kind "
+                    "(official, interpretation or secondary)"
+                )
+            if kind == "official" and raw.get("url") and not _host_is_official(raw["url"]):
+                raise RuleDataError(
+                    f"{where}: an official citation's url is a government or court page "
+                    f"(*.go.jp, *.lg.jp); got {raw['url']!r}: mark it kind = \"secondary\""
+                )
         return cls(**dict(raw))
+
+    def kind_of(self) -> str:
+        """The declared kind, or the one implied: a law → statute, a case → case, an authority
+        with a government or court url → official, anything else → secondary (rule files must
+        declare it; this inference serves citations built in code)."""
+        if self.kind:
+            return self.kind
+        if self.law:
+            return "statute"
+        if self.case:
+            return "case"
+        if self.url and _host_is_official(self.url):
+            return "official"
+        return "secondary"
 
     def label(self) -> str:
         """A Japanese citation label: 民法404条2項, 最判平成22年4月20日, 岡山地裁「…」."""
         return _citation_cache(self)[1]
+
+    def href(self) -> str | None:
+        """The link shown with the citation: a statute's e-Gov page (with the article's
+        anchor where e-Gov has one), otherwise the citation's own url."""
+        return _citation_cache(self)[2].get("url")
 
     def to_dict(self) -> dict[str, str]:
         return dict(_citation_cache(self)[2])
@@ -176,10 +249,52 @@ def _citation_label(c: Citation) -> str:
             text += f"{joiner}{c.item}号"
         parts.append(text)
     if c.case:
-        parts.append(c.case)
+        parts.append(c.case + (f" {c.reporter}" if c.reporter else ""))
     if c.authority:
-        parts.append(c.authority + (f"「{c.document}」" if c.document else ""))
+        doc = f"「{c.document}」" if c.document else ""
+        if c.kind == "interpretation":
+            parts.append(f"{c.authority}{doc}（解釈）")
+        else:
+            parts.append(c.authority + doc)
     return " / ".join(parts)
+
+
+_ARTICLE_ANCHOR_RE = re.compile(r"^[0-9]+(の[0-9]+)*$")
+
+
+def statute_url(c: Citation) -> str | None:
+    """The e-Gov 法令検索 page of a statute citation: ``https://laws.e-gov.go.jp/law/<法令ID>``,
+    with ``#Mp-At_<article>`` (e-Gov's id of a main-provision article; 5条の4 → ``Mp-At_5_4``)
+    when the citation names a current article of the law's own page. Old text (``version``),
+    附則, 別表 and laws shown on another law's page (amending laws) link to the page only.
+    None when laws.toml has no 法令ID for the law (a test requires one for every cited law)."""
+    if not c.law:
+        return None
+    try:
+        rows = _law_rows()
+        row = rows.get(f"{c.law} ({c.law_no})") if c.law_no else None
+        row = row or rows.get(c.law)
+    except RuleDataError:
+        return None
+    if row is None:
+        return None
+    page = row.values.get("page_law_id") or row.values["law_id"]
+    url = EGOV_LAW_URL + page
+    if (
+        c.article
+        and not c.version
+        and page == row.values["law_id"]
+        and _ARTICLE_ANCHOR_RE.match(c.article)
+    ):
+        url += "#Mp-At_" + c.article.replace("の", "_")
+    return url
+
+
+@cache
+def _law_rows() -> Mapping[str, "Row"]:
+    """laws.toml by law name (its rows' keys)."""
+    table = load("laws")
+    return MappingProxyType({row.key: row for row in table.rows if row.key})
 
 
 _CITATIONS: dict[int, tuple[Citation, str, dict[str, str]]] = {}
@@ -193,6 +308,11 @@ def _citation_cache(c: Citation) -> tuple[Citation, str, dict[str, str]]:
     if hit is None or hit[0] is not c:
         label = _citation_label(c)
         out = {k: v for k, v in zip(c._fields, c) if v}
+        out["kind"] = c.kind_of()
+        if c.law:
+            url = statute_url(c)
+            if url:
+                out["url"] = url
         out["label"] = label
         hit = (c, label, out)
         if len(_CITATIONS) < 4096:
@@ -201,7 +321,10 @@ def _citation_cache(c: Citation) -> tuple[Citation, str, dict[str, str]]:
 
 
 def _article_label(article: str) -> str:
-    """"404" → 404条, "5の4" → 5条の4, "附則17条" and "別表第一" stay as written."""
+    """"404" → 404条, "5の4" → 5条の4, "附則17条" and "別表第一" stay as written; "本則" (a law
+    without articles, cited by its paragraph: 元号法1項) is not written."""
+    if article == "本則":
+        return ""
     if re.fullmatch(r"[0-9]+", article):
         return f"{article}条"
     m = re.fullmatch(r"([0-9]+)の([0-9]+)", article)
@@ -266,6 +389,15 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+#: How every "verified only through …" warning begins (batch runs say each one once, not per row).
+STALE_MARK = "法令データの確認期間外: "
+
+
+def is_stale_warning(item: Any) -> bool:
+    """Whether a warning (a legacy string; message items are not) says a table's check has lapsed."""
+    return type(item) is str and item.startswith(STALE_MARK)
+
+
 class Table(NamedTuple):
     id: str
     title_ja: str
@@ -316,10 +448,13 @@ class Table(NamedTuple):
         return rows[0]
 
     def beyond_verified(self, on: date) -> str | None:
-        """A warning when ``on`` lies past the date through which this table was checked."""
+        """A warning (``"日本語 / English"``, see :data:`STALE_MARK`) when ``on`` lies past the date
+        through which this table was checked."""
         if self.verified_through and on > self.verified_through:
+            vt = self.verified_through.isoformat()
             return (
-                f"{self.title_ja} ({self.id}) was verified through {self.verified_through.isoformat()}; "
+                f"{STALE_MARK}{self.title_ja} ({self.id}) は {vt} まで確認済み: {on.isoformat()} はその後のため、"
+                f"現行の法令を確認してから利用してください / {self.title_en} ({self.id}) was verified through {vt}; "
                 f"{on.isoformat()} lies beyond it — check the current law before relying on this result"
             )
         return None
@@ -453,6 +588,11 @@ def parse_table(doc: Mapping[str, Any], source: str, expected_id: str | None = N
         if "citation" not in raw:
             raise RuleDataError(f"{rw}: every row is cited (missing citation)")
         citation = Citation.from_mapping(raw["citation"], rw)
+        if citation.kind_of() == "secondary":
+            raise RuleDataError(
+                f"{rw}: a secondary page ({citation.authority}) is never a row's basis: cite the statute, "
+                "case, official page or stated interpretation, and give the page in also"
+            )
         also = tuple(Citation.from_mapping(c, f"{rw} also") for c in raw.get("also", []))
         status = raw.get("status")
         if status not in STATUSES:
@@ -693,7 +833,7 @@ def dedupe_citations(citations: Iterable[Citation]) -> list[Citation]:
         return list(hit[1])
     seen: dict[tuple[str, str], Citation] = {}
     for c in given:
-        seen.setdefault((c.label(), c.url or ""), c)
+        seen.setdefault((c.label(), c.href() or ""), c)
     out = tuple(seen.values())
     if len(_DEDUPED) < 4096:
         _DEDUPED[key] = (given, out)

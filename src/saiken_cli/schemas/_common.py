@@ -17,6 +17,7 @@ FRACTION = r"^-?[0-9]+(/[0-9]+)?$"
 IsoDate = Annotated[str, Field(pattern=ISO_DATE, description="A date, YYYY-MM-DD.")]
 DecimalStr = Annotated[str, Field(pattern=DECIMAL, description="An exact decimal number written as a string.")]
 Yen = Annotated[int, Field(description="Whole yen.")]
+CitationKind = Literal["statute", "case", "official", "interpretation", "secondary"]
 Status = Literal["VERIFIED-STATUTE", "VERIFIED-OFFICIAL", "VERIFIED-SECONDARY", "COMPUTED", "INTERPRETATION", "UNVERIFIED"]
 
 
@@ -37,8 +38,19 @@ class Citation(Strict):
     case: Optional[str] = None
     authority: Optional[str] = None
     document: Optional[str] = None
-    url: Optional[str] = None
+    url: Optional[str] = Field(
+        None,
+        description="A statute's e-Gov 法令検索 page (https://laws.e-gov.go.jp/law/<法令ID>, with "
+        "#Mp-At_<article> where e-Gov has the article), a case's courts.go.jp page, or an official "
+        "or secondary page.",
+    )
     en: Optional[str] = None
+    kind: CitationKind = Field(
+        description="statute, case, official (a court's or ministry's page), interpretation (a reading "
+        "stated in words) or secondary (a law firm, blog or Q&A page: further reading, never the "
+        "sole basis; shown under 参考, not 根拠)."
+    )
+    reporter: Optional[str] = Field(None, description="A case's reporter, e.g. 民集64巻3号921頁.")
     label: str = Field(description="The Japanese citation label, e.g. 民法419条1項.")
 
 

@@ -65,7 +65,7 @@ class Comparison(Strict):
 class Output(Strict):
     """遅延損害金 (late-payment damages): principal × rate × time (民法419条1項)."""
 
-    schema_version: Literal["2"]
+    schema_version: Literal["3"]
     command: Literal["damages"]
     principal_yen: Yen = Field(ge=1)
     rate: DecimalStr = Field(description="Yearly rate as a fraction (0.2 = 20%).")

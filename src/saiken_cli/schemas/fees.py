@@ -42,7 +42,7 @@ class Rounding(Strict):
 
 
 class Output(Strict):
-    schema_version: Literal["1"]
+    schema_version: Literal["2"]
     command: Literal["fees"]
     amount_yen: int
     unassessable: bool

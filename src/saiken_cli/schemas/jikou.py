@@ -1,4 +1,4 @@
-"""JSON Schema of `saiken jikou --json` (schema_version "1")."""
+"""JSON Schema of `saiken jikou --json` (schema_version "2")."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ class Reading(_Strict):
 
 
 class Output(_Strict):
-    schema_version: Literal["1"]
+    schema_version: Literal["2"]
     command: Literal["jikou"]
     completion_date: Optional[str] = Field(description="時効完成日 (completes at the end of this day); null while pending")
     invocable_from: Optional[str] = Field(description="the first day 援用 is possible (completion + 1 day)")

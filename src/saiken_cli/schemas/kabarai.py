@@ -101,7 +101,7 @@ class Rounding(BaseModel):
 
 class Output(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    schema_version: Literal["1"]
+    schema_version: Literal["2"]
     command: Literal["kabarai"]
     source: str
     first_date: str

@@ -42,7 +42,7 @@ class Section(Strict):
 class OneDebtOutput(Strict):
     """One-debt case: every section computed by its command, in the order damages → jikou → sashiosae → the rest."""
 
-    schema_version: Literal["2"]
+    schema_version: Literal["3"]
     command: Literal["report"]
     case: dict[str, Union[str, int]] = Field(description="The [case] table, with as_of (the report date).")
     sections: list[Section]
@@ -165,7 +165,7 @@ class Garnishment(Strict):
 class MatterOutput(Strict):
     """A matter: one debtor, every creditor."""
 
-    schema_version: Literal["1"]
+    schema_version: Literal["2"]
     command: Literal["report"]
     kind: Literal["matter"]
     case: dict[str, Union[str, bool]] = Field(description="The [case] table (keys with _), as_of and as_of_source.")

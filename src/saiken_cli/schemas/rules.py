@@ -23,7 +23,7 @@ class Table(Strict):
 class Output(Strict):
     """法令データ: every rule table with its dated rows and citations."""
 
-    schema_version: Literal["1"]
+    schema_version: Literal["2"]
     command: Literal["rules"]
     tables: list[Table]
     warnings: list[str]

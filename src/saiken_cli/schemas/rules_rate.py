@@ -10,7 +10,7 @@ from saiken_cli.schemas._common import Citation, DecimalStr, IsoDate, Message, R
 class Output(Strict):
     """法定利率 for a default that began on ``on`` (民法404条・419条1項)."""
 
-    schema_version: Literal["2"]
+    schema_version: Literal["3"]
     command: Literal["rules rate"]
     on: IsoDate
     commercial: bool

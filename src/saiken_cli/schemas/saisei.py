@@ -51,7 +51,7 @@ class NinI(Strict):
 
 
 class Output(Strict):
-    schema_version: Literal["1"]
+    schema_version: Literal["2"]
     command: Literal["saisei"]
     debt_yen: int
     procedure: Literal["shokibo", "kyuyo"]

@@ -1,4 +1,4 @@
-"""JSON Schema of `saiken sashiosae --json` (schema_version "1")."""
+"""JSON Schema of `saiken sashiosae --json` (schema_version "2")."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ class Rounding(_Strict):
 
 
 class Output(_Strict):
-    schema_version: Literal["1"]
+    schema_version: Literal["2"]
     command: Literal["sashiosae"]
     paid_on: str = Field(description="YYYY-MM-DD: the pay date whose rules were applied")
     period: str = Field(description="monthly, semimonthly, dekad, weekly, daily, days:N, months:N, bonus, retirement")

@@ -37,7 +37,7 @@ class Rounding(BaseModel):
 
 class Output(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    schema_version: Literal["2"]
+    schema_version: Literal["3"]
     command: Literal["seigen"]
     principal_yen: int
     existing_principal_yen: int

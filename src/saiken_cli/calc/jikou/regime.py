@@ -123,7 +123,7 @@ def old_law_period(
     if key == "old_commercial":
         notes = (
             "旧商法522条 (商事5年) を施行日前の債権に引き続き適用する整備法 (平成29年法律第45号) の経過措置は原文未確認 "
-            "(reference §11-1: open item, UNVERIFIED) / the 整備法 transitional rule keeping old Commercial Code art. 522 "
+            "(UNVERIFIED) / the 整備法 transitional rule keeping old Commercial Code art. 522 "
             "was not read (UNVERIFIED)",
         )
     return PeriodChoice(
@@ -188,8 +188,8 @@ def select_regime(
                         f"the right of reimbursement arose after {cut}: new law if the guarantee contract is not its cause"
                     ),
                     warnings=(
-                        "求償権: 施行日前の保証委託契約を附則10条1項の「原因である法律行為」とみて旧法を適用 (INTERPRETATION, "
-                        "reference §4.4-2)。新法による読みを readings に表示 / the pre-2020 guarantee contract is read as the "
+                        "求償権: 施行日前の保証委託契約を附則10条1項の「原因である法律行為」とみて旧法を適用 (saikenの解釈: "
+                        "INTERPRETATION)。新法による読みを readings に表示 / the pre-2020 guarantee contract is read as the "
                         "cause of the right of reimbursement (INTERPRETATION); the new-law reading is shown in readings",
                     ),
                 )
@@ -197,7 +197,7 @@ def select_regime(
             if first_on >= cutover:
                 notes = (
                     "リボ・カードローン等で施行日前の基本契約に基づき施行日以後に借入れた部分は、個々の借入れが「原因である法律行為」"
-                    "として新法になるとの見解がある (UNVERIFIED, reference §4.4-1) / revolving draws after 2020-04-01 under an "
+                    "として新法になるとの見解がある (附則10条1項; UNVERIFIED) / revolving draws after 2020-04-01 under an "
                     "older framework contract may fall under the new law (UNVERIFIED)",
                 )
             return RegimeChoice("old", reason, contract_on, notes=notes)

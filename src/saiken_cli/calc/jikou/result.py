@@ -19,7 +19,7 @@ from saiken_cli.calc.rates import reform_effective_date
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, dedupe_citations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 ONE_DAY = timedelta(days=1)
 
 # Starting facts: (field, flag, Japanese label)
@@ -40,7 +40,7 @@ ART_142 = Citation(law="民法", law_no="明治29年法律第89号", article="14
                    en="a last day on a Sunday or holiday moves to the next day only where there is a custom of not transacting")
 FUSOKU_10 = Citation(law="民法の一部を改正する法律", law_no="平成29年法律第44号", article="附則10条",
                      en="transition: claims that arose (or whose cause was made) before 2020-04-01 keep the old prescription law")
-CASE_S41 = Citation(case="最大判昭和41年4月20日",
+CASE_S41 = Citation(case="最大判昭和41年4月20日", reporter="民集20巻4号702頁",
                     en="an acknowledgment after completion bars invoking it, even without knowing (good faith)")
 CASE_S45 = Citation(case="最判昭和45年5月21日", en="after such an acknowledgment a new period runs from it")
 CASE_S42 = Citation(case="最判昭和42年6月23日",
