@@ -203,17 +203,24 @@ principal = "10万"
 evnt = ["2024-01-01:承認"]
 due-date = 2023-01-01
 [[debt]]
+[[debt]]
+creditor = "D"
+principal = "10万"
+due-date = 2024-01-10
+payment = ["2023-05-01:1万"]
 """
     r = cli("report", str(_write(tmp_path, text)))
     assert r.exit_code == 2
     lines = r.stderr.strip().splitlines()
-    assert len(lines) == 5, r.stderr
+    assert len(lines) == 6, r.stderr
     joined = r.stderr
     assert "[case] debter: unknown key; did you mean 'debtor'?" in joined
     assert "[cases]: unknown section; did you mean [case]?" in joined
     assert "[[debt]] #1 principal: true is not accepted" in joined
     assert "[[debt]] #2 evnt: unknown key; did you mean 'event'?" in joined
     assert "[[debt]] #3: empty table" in joined
+    # found by the command itself (a payment before the delay began), in the same run
+    assert "[[debt]] #4 payment: '2023-05-01:10000' is not accepted" in joined
     assert all(line.startswith("saiken: error: ") for line in lines)
 
 

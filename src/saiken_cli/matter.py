@@ -165,8 +165,9 @@ class CaseFileError(SaikenError):
 
     exit_code = 2
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[str], partial: "Matter | None" = None):
         self.problems = list(problems)
+        self.partial = partial  # what could be read, for checking the rest (load_and_analyse)
         super().__init__("\nsaiken: error: ".join(self.problems))
 
 
@@ -486,11 +487,16 @@ def load_matter(path: str, doc: dict[str, Any] | None = None) -> Matter:
             near = closest(key, list(SECTIONS))
             hint = f"; did you mean [{near}]?" if near else ""
             problems.add(f"[{key}]", f"unknown section{hint} (sections: [case], [income], [[debt]])")
-    case = _table(doc.get(sections.get("case", "case"), {}), "[case]", CASE_KEYS, problems)
+    raw_case = doc.get(sections.get("case", "case"), {})
+    case = _table(raw_case, "[case]", CASE_KEYS, problems)
+    amap = _alias_map(CASE_KEYS)
+    # the rest can still be checked when the 基準日 is usable (given and good, or not given)
+    head_ok = "as-of" in case or not (isinstance(raw_case, dict) and any(amap.get(norm_key(k)) == "as-of" for k in raw_case))
     income = None
     if "income" in sections:
-        income_raw = doc[sections["income"]]
-        income = _table(income_raw, "[income]", income_keys(), problems)
+        before = len(problems.items)
+        income = _table(doc[sections["income"]], "[income]", income_keys(), problems)
+        head_ok = head_ok and len(problems.items) == before
     raw_debts = doc.get(sections.get("debt", "debt"), [])
     if isinstance(raw_debts, dict):
         raw_debts = [raw_debts]
@@ -501,10 +507,18 @@ def load_matter(path: str, doc: dict[str, Any] | None = None) -> Matter:
         problems.add("[[debt]]", "missing: one [[debt]] table per creditor")
     debts = []
     for i, raw in enumerate(raw_debts, start=1):
+        before = len(problems.items)
         d = _debt(i, raw, folder, problems)
-        if d is not None:
+        if d is not None and len(problems.items) == before:
             debts.append(d)
-    problems.raise_if_any()
+    matter = _matter(path, folder, case, income, debts)
+    if problems.items:
+        # the debts that were read cleanly can still be checked by the commands: report_all()
+        raise CaseFileError(problems.items, partial=matter if head_ok else None)
+    return matter
+
+
+def _matter(path: str, folder: Path, case: dict[str, Any], income: dict[str, Any] | None, debts: list[Debt]) -> Matter:
     from saiken_cli.calc.matter import msg
 
     warnings = []
@@ -532,6 +546,24 @@ def load_matter(path: str, doc: dict[str, Any] | None = None) -> Matter:
 
 # --------------------------------------------------------------------------------------
 # Analysis: each debt through the single commands' record(), then the pure summary.
+
+
+def load_and_analyse(path: str, today: date, *, doc: dict[str, Any] | None = None, as_of: date | None = None) -> dict[str, Any]:
+    """load_matter + analyse, reporting every problem of the file in one run: when some tables
+    are refused, the debts that were read are still run through the commands, and what they
+    refuse is listed too."""
+    try:
+        m = load_matter(path, doc)
+    except CaseFileError as exc:
+        if exc.partial is not None and exc.partial.debts:
+            try:
+                analyse(exc.partial._replace(as_of=as_of or exc.partial.as_of), today)
+            except CaseFileError as more:
+                raise CaseFileError(exc.problems + more.problems) from None
+        raise
+    if as_of is not None:
+        m = m._replace(as_of=as_of)
+    return analyse(m, today)
 
 
 def _record(command: str) -> Callable[[dict[str, Any]], dict[str, Any]]:

@@ -304,11 +304,8 @@ def run(case_file: str, *, as_of: str | None, today: date) -> dict[str, Any]:
     doc = load_case(case_file)
     override = parsing.parse_date(today_mod.require_not_blank(as_of, "--as-of"), "--as-of") if as_of is not None else None
     if matter.is_matter(doc):
-        m = matter.load_matter(case_file, doc)
-        if override is not None:
-            m = m._replace(as_of=override)
-        payload = matter.analyse(m, today)
-        if m.as_of is None:
+        payload = matter.load_and_analyse(case_file, today, doc=doc, as_of=override)
+        if payload["case"]["as_of_source"] == "today":
             payload["today"] = today_mod.meta()
         return payload
     check_legacy(doc, case_file)
