@@ -31,6 +31,20 @@ ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-12-01"
 BLOCK = re.compile(r"```console\n(\$ saiken [^\n]*)\n(.*?)```", re.S)
 FLAGS = re.compile(r"(<!-- flags: ([a-z0-9_-]+)[^\n]*-->\n)(.*?)(<!-- /flags -->)", re.S)
+ALIASES = re.compile(r"(<!-- aliases[^\n]*-->\n)(.*?)(<!-- /aliases -->)", re.S)
+
+
+def alias_table() -> str:
+    """The README's table of the Japanese column names, from each command's SPEC."""
+    from saiken_cli.commands.batch import alias_table as rows
+
+    by_command: dict[str, list[str]] = {}
+    for command, flag, names in rows():
+        by_command.setdefault(command, []).append(f"{names.replace('/', '・')} → `{flag}`")
+    lines = ["| command | Japanese column names (header cells) → flag |", "|---|---|"]
+    lines += [f"| `{c}` | {', '.join(v)} |" for c, v in by_command.items()]
+    lines.append("| every command | 案件番号・事件番号 → the case's id; 債務者・債務者名・備考: ids as well (carried through, not listed as unknown) |")
+    return "\n".join(lines) + "\n"
 
 
 def flag_table(command: str) -> str:
@@ -83,7 +97,14 @@ def process(text: str, check: bool) -> tuple[str, list[str]]:
             stale.append(f"flag table of {m.group(2)}")
         return m.group(1) + table + m.group(4)
 
+    def replace_aliases(m: re.Match) -> str:
+        table = alias_table()
+        if m.group(2) != table:
+            stale.append("table of Japanese column names")
+        return m.group(1) + table + m.group(3)
+
     text = BLOCK.sub(replace, text)
+    text = ALIASES.sub(replace_aliases, text)
     return FLAGS.sub(replace_flags, text), stale
 
 

@@ -302,13 +302,14 @@ def test_jobs_output_is_byte_identical_and_in_order(tmp_path, monkeypatch, fmt):
 
 def _fake_calculator(monkeypatch):
     import saiken_cli.commands as commands
-    from saiken_cli.commands.common import take_str
+    from saiken_cli.commands.spec import Command, Flag
     from saiken_cli.errors import InputError
 
     fake = types.ModuleType("saiken_cli.commands.fragile")
+    spec = Command("fragile", "", (Flag("n", "int", "数", "A number."),))
 
     def record(fields):
-        n = take_str(fields, "n")
+        n = spec.read(fields)["n"]
         if n == "boom":
             raise RuntimeError("a bug")
         if n == "die":
@@ -317,7 +318,7 @@ def _fake_calculator(monkeypatch):
             raise InputError("--n", n, "a whole number")
         return {"schema_version": "1", "command": "fragile", "value": 2 * int(n), "warnings": []}
 
-    fake.record, fake.FLAGS, fake.CSV_COLUMNS = record, ("n",), ("value",)
+    fake.record, fake.SPEC, fake.CSV_COLUMNS = record, spec, ("value",)
     fake.register = lambda app: None
     monkeypatch.setitem(sys.modules, "saiken_cli.commands.fragile", fake)
     monkeypatch.setattr(commands, "COMMANDS", (*commands.COMMANDS, "fragile"))

@@ -358,23 +358,24 @@ def test_batch_without_a_terminal_does_not_import_rich(tmp_path):
 # --- generic over calculators -----------------------------------------------------------------
 
 
-def test_any_module_with_record_and_flags_is_a_batch_calculator(tmp_path, monkeypatch):
-    """A future calculator plugs in by the protocol alone (record + FLAGS, optional CSV_COLUMNS)."""
+def test_any_module_with_record_and_spec_is_a_batch_calculator(tmp_path, monkeypatch):
+    """A future calculator plugs in by the protocol alone (record + SPEC, optional CSV_COLUMNS)."""
     import types
 
     import saiken_cli.commands as commands
-    from saiken_cli.commands.common import take_str
+    from saiken_cli.commands.spec import Command, Flag
     from saiken_cli.errors import InputError
 
     fake = types.ModuleType("saiken_cli.commands.twice")
+    spec = Command("twice", "", (Flag("n", "int", "数", "A number."),))
 
     def record(fields):
-        n = take_str(fields, "n")
+        n = spec.read(fields)["n"]
         if n is None or not n.isdigit():
             raise InputError("--n", n, "a whole number")
         return {"schema_version": "1", "command": "twice", "value": 2 * int(n), "warnings": []}
 
-    fake.record, fake.FLAGS, fake.CSV_COLUMNS = record, ("n",), ("value",)
+    fake.record, fake.SPEC, fake.CSV_COLUMNS = record, spec, ("value",)
     fake.register = lambda app: None
     monkeypatch.setitem(sys.modules, "saiken_cli.commands.twice", fake)
     monkeypatch.setattr(commands, "COMMANDS", (*commands.COMMANDS, "twice"))

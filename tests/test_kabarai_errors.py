@@ -104,4 +104,4 @@ def test_batch_record_protocol_matches_json(cli):
     assert rec == cli("kabarai", path, "--as-of", "2008-01-16", "--json").json()
     rec = localize(seigen.record({"principal": "100000", "repay": "130000", "days": "7"}), "ja")
     assert rec == cli("seigen", "--principal", "100000", "--repay", "130000", "--days", "7", "--json").json()
-    assert set(seigen.FLAGS) >= {"principal", "rate", "repay", "per-days", "percent", "lender"}
+    assert set(seigen.SPEC.names) >= {"principal", "rate", "repay", "per-days", "percent", "lender"}

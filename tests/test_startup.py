@@ -301,3 +301,28 @@ def test_install_completion_writes_only_under_home(tmp_path):
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
     assert written and all(w.startswith("home/") for w in written), written
     assert "_SAIKEN_COMPLETE" in "".join((home / w[len("home/"):]).read_text() for w in written)
+
+
+def _fast_cases():
+    """Every declared calculator's help examples, with --json (and a bad value, a blank one,
+    an unknown flag, --lang en): the fast path must answer exactly as the Typer app."""
+    cases = []
+    for name, mod in CALCULATORS:
+        spec = mod.SPEC
+        examples = [a for a in _cli_tree.help_examples((name,)) if not any(x.startswith("--format") or x == "--output" for x in a)]
+        for argv in examples[:4]:
+            argv = [a for a in argv if a != "--json"]
+            cases.append([*argv, "--json"])
+            cases.append([*argv, "--json", "--lang", "en"])
+        first = next((f for f in spec.inputs if f.role == "input" and not f.switch), None)
+        if first is not None:
+            cases.append([name, f"--{first.name}", "nonsense-value", "--json"])
+            cases.append([name, f"--{first.name}=", "--json"])
+        cases.append([name, "--bogus", "1", "--json"])
+    return cases
+
+
+@pytest.mark.parametrize("argv", _fast_cases(), ids=lambda a: " ".join(a)[:60])
+def test_every_declared_command_prints_the_same_on_the_fast_path(argv, monkeypatch):
+    monkeypatch.setenv("SAIKEN_TODAY", "2026-12-01")
+    assert run_entry(argv) == run_typer(argv), argv

@@ -1,6 +1,8 @@
-"""One module per command. Each module exposes ``register(app)`` and imports calc lazily
-(inside the command function, or once through ``common.Imports`` where ``record`` runs
-per batch row: see commands/damages.py) so that start-up stays light.
+"""One module per command. Each module exposes ``register(app)``; a calculator declares its
+inputs once (``SPEC``, commands/spec.py) and exposes ``record(fields)``. Modules import
+parsing and spec at module level; a calculator's calc module is imported inside the
+functions that use it, except calc.damages (see each module's note: `saiken --help`
+registers every command, and importing every calculator there costs ≈40 ms).
 
 To add a command: create ``commands/<name>.py`` with ``register(app)`` and add its name to
 COMMANDS below. Name the module after the command (``<command>.py`` or ``<command>_cmd.py``,

@@ -1,8 +1,8 @@
 """`saiken batch COMMAND FILE` — run one calculator over a CSV or JSON Lines file of cases.
 
 Generic over every calculator: any module in ``commands.COMMANDS`` that exposes
-``record(fields)`` and ``SPEC`` (its inputs declared once, commands/spec.py; or, until every
-command is converted, ``FLAGS``: the record protocol in commands/common.py) can be run in
+``record(fields)`` and ``SPEC`` (its inputs declared once, commands/spec.py; the record
+protocol in commands/common.py) can be run in
 batch, under its command name (``NAME`` if the module defines one, else the module name
 without a ``_cmd`` suffix).
 
@@ -63,7 +63,7 @@ PENDING_BYTES = 1 << 18  # JSON Lines are written to the output in blocks of abo
 
 
 def calculators() -> dict[str, Any]:
-    """Every batch-capable command: name → module (modules with ``record`` and ``SPEC`` or ``FLAGS``)."""
+    """Every batch-capable command: name → module (modules with ``record`` and ``SPEC``)."""
     import importlib
 
     from saiken_cli.commands import COMMANDS
@@ -74,8 +74,6 @@ def calculators() -> dict[str, Any]:
         spec = getattr(mod, "SPEC", None)
         if callable(getattr(mod, "record", None)) and spec is not None:
             found[spec.name] = mod
-        elif callable(getattr(mod, "record", None)) and isinstance(getattr(mod, "FLAGS", None), tuple):
-            found[getattr(mod, "NAME", modname.removesuffix("_cmd"))] = mod
     return found
 
 
@@ -145,18 +143,13 @@ ID_NAMES = frozenset({*CASE_ID_NAMES, "case-id", "債務者", "債務者名", "d
 
 
 def flags_of(mod: Any) -> tuple[str, ...]:
-    """The command's input names (its declaration, ``SPEC``; else ``FLAGS``)."""
-    spec = getattr(mod, "SPEC", None)
-    return spec.names if spec is not None else tuple(mod.FLAGS)
+    """The command's input names (from its declaration, ``SPEC``)."""
+    return mod.SPEC.names
 
 
 def aliases_of(mod: Any) -> dict[str, str]:
-    """The command's other column names (the ``aliases`` of each input in its ``SPEC``; else
-    ``ALIASES`` beside its ``FLAGS``): name → flag."""
-    spec = getattr(mod, "SPEC", None)
-    if spec is not None:
-        return {alias: f.name for f in spec.inputs for alias in f.aliases}
-    return dict(getattr(mod, "ALIASES", None) or {})
+    """The command's other column names (the ``aliases`` of each input in its ``SPEC``): name → flag."""
+    return {alias: f.name for f in mod.SPEC.inputs for alias in f.aliases}
 
 
 def rate_flags(flags) -> frozenset[str]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from typing import Any, Optional
 
+from saiken_cli.commands.spec import Command, Flag
+from saiken_cli.parsing import parse_date, parse_yen
 
-from saiken_cli.commands.common import check_lang
+# calc.fees is imported inside the functions that need it, to keep it off `saiken --help`
+# and shell completion, which register every command (importing every calculator adds
+# ≈40 ms there, issue 16); each such import costs ≈10,000 instructions a batch row.
 
 HELP = """裁判所手数料 (court fees in 収入印紙) for a 訴額, and which court: 民訴費用法 別表第一.
 
@@ -22,7 +26,6 @@ Example:
 
 def build_input(*, amount: Optional[str] = None, unassessable: bool = False, filed_on: Optional[str] = None):
     """Flags (strings, as typed) → FeesInput. Shared by the command and `saiken batch`."""
-    from saiken_cli import parsing as p
     from saiken_cli.calc.fees import FeesInput
     from saiken_cli.errors import ConflictError
 
@@ -32,9 +35,9 @@ def build_input(*, amount: Optional[str] = None, unassessable: bool = False, fil
             "(saiken then uses the 160万円 of 民訴費用法4条2項)"
         )
     return FeesInput(
-        amount_yen=p.parse_yen(amount, "--amount") if amount not in (None, "") else None,
+        amount_yen=parse_yen(amount, "--amount") if amount not in (None, "") else None,
         unassessable=unassessable,
-        filed_on=p.parse_date(filed_on, "--filed-on") if filed_on not in (None, "") else None,
+        filed_on=parse_date(filed_on, "--filed-on") if filed_on not in (None, "") else None,
     )
 
 
@@ -95,45 +98,32 @@ def view(payload: dict[str, Any], lang: str):
     return View(title, summary, tables, standard_sections(payload, lang))
 
 
-def fees(
-    amount: Annotated[Optional[str], typer.Option("--amount", help="訴額 (principal only): 1000000, 1,000,000, 100万, 100万円.", show_default=False)] = None,
-    unassessable: Annotated[bool, typer.Option("--unassessable", help="訴額算定不能: deemed 160万円 (民訴費用法4条2項・7項). Not with --amount.")] = False,
-    filed_on: Annotated[Optional[str], typer.Option("--filed-on", help="Filing date that selects the table (default: the current table).")] = None,
-    json_out: JsonOpt = False,
-    lang: LangOpt = "ja",
-) -> None:
+def payload(values: dict[str, Any]) -> dict[str, Any]:
+    """The inputs (``SPEC.read`` or the Typer options) → the ``--json`` payload."""
     from saiken_cli.calc.fees import compute
-    from saiken_cli.render import emit
 
-    lang = check_lang(lang)
-    inp = build_input(amount=amount, unassessable=unassessable, filed_on=filed_on)
-    payload = compute(inp).to_dict()
-    emit(payload, None if json_out else view(payload, lang), json_mode=json_out, lang=lang)
+    return compute(build_input(**values)).to_dict()
 
 
-def register(app: typer.Typer) -> None:
-    from saiken_cli.commands.common import bind_typer
+SPEC = Command("fees", HELP, (
+    Flag("amount", "yen", "訴額 (元本のみ): 1000000, 1,000,000, 100万, 100万円", "訴額 (principal only): 1000000, 1,000,000, 100万, 100万円.",
+         aliases=("訴額",), doc="訴額 in yen: `1000000`, `1,000,000`, `100万`, `100万円`. Positive whole yen; the principal only "
+                               "(interest and damages are not added, 民訴法9条2項)."),
+    Flag("unassessable", "switch", "訴額算定不能: 160万円とみなす (民訴費用法4条2項・7項)。--amount とは併用不可",
+         "訴額算定不能: deemed 160万円 (民訴費用法4条2項・7項). Not with --amount.", aliases=("算定不能",),
+         doc="訴額算定不能 (value cannot be assessed): deemed 1,600,000円 (民訴費用法4条2項; 調停 4条7項); for jurisdiction deemed "
+             "above 140万 (民訴法8条2項) → 地裁. **Cannot be combined with `--amount`** (exit 2)."),
+    Flag("filed-on", "date", "申立日: 適用する手数料表を決める (既定: 現行の表)", "Filing date that selects the table (default: the current table).",
+         aliases=("申立日", "提訴日"),
+         doc="Filing date (ISO or 和暦) that selects the table. Default: the current table. Before 2004-01-01 (fees) / "
+             "2004-04-01 (thresholds) saiken refuses (exit 3); after the table's `verified_through` it warns."),
+))
 
-    bind_typer(globals())  # typer is bound here, not imported at module load (start-up fast path, entry.py)
-    app.command("fees", help=HELP)(fees)
 
-
-FLAGS = ("amount", "unassessable", "filed-on")
+def register(app) -> None:
+    SPEC.register(app, payload=payload, view=view)
 
 
 def record(fields) -> dict[str, Any]:
     """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
-    from saiken_cli.calc.fees import compute
-    from saiken_cli.commands.common import take_bool, take_str
-
-    inp = build_input(
-        amount=take_str(fields, "amount"),
-        unassessable=take_bool(fields, "unassessable"),
-        filed_on=take_str(fields, "filed-on"),
-    )
-    return compute(inp).to_dict()
-
-# For the start-up fast path (entry.py): flags without a value, repeatable, required.
-SWITCHES = ('unassessable',)
-REPEATABLE = ()
-REQUIRED = ()
+    return payload(SPEC.read(fields))

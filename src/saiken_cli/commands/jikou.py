@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Optional
+from typing import Any, Optional
 
-from saiken_cli.commands.common import Imports, check_lang, take_bool, take_list, take_str
+from saiken_cli.commands.spec import Command, Flag
 from saiken_cli.errors import InputError
+from saiken_cli.parsing import fold, parse_choice, parse_date
 
-_m = Imports("jikou")  # parsing and calc.jikou, imported on first use (see commands/common.py)
+# calc.jikou is imported inside the functions that need it: `saiken --help` (and shell
+# completion) registers every command, and calc.jikou with its rule tables is the heaviest
+# calculator (≈10 ms of the ≈40 ms that importing every calculator adds there, issue 16);
+# each such import costs ≈10,000 instructions (≈0.5 µs) a batch row.
 
 HELP = """消滅時効 (extinctive prescription): when does the debt become time-barred, and from when
 can the debtor invoke it (援用)? Old/new law by 附則10条, 更新・完成猶予 (旧法: 中断・停止) events,
@@ -40,12 +44,13 @@ _AGREED_RE = re.compile(r"^([0-9]{1,3})(m|か月|ヶ月|カ月|箇月|月|d|日)
 
 def parse_event(text: str, flag: str = "--event"):
     """``DATE:KIND`` or ``DATE:KIND:ARG`` → Event (ARG: kyogi ``6m``/``90d``; torisage/shuryo the proceeding)."""
-    p, KIND_ALIASES, Event = _m.p, _m.calc.KIND_ALIASES, _m.calc.Event
-    raw = p.fold(text)
+    from saiken_cli.calc.jikou import KIND_ALIASES, Event
+
+    raw = fold(text)
     parts = [s.strip() for s in raw.split(":")]
     if len(parts) not in (2, 3) or not parts[0] or not parts[1]:
         raise InputError(flag, raw, EVENT_ACCEPTED)
-    on = p.parse_date(parts[0], flag)
+    on = parse_date(parts[0], flag)
     key = parts[1].lower() if parts[1].isascii() else parts[1]
     kind = KIND_ALIASES.get(key)
     if kind is None:
@@ -85,15 +90,15 @@ def build_input(
     creditor: Optional[str] = None,
     debtor_merchant: bool = False,
     claim_type: Optional[str] = None,
-    events: list[str] | None = None,
+    event: list[str] | None = None,
     apply_142: bool = False,
 ):
     """Flags (strings, as typed) → JikouInput. ``today`` is the default of --as-of (None: today
     in Japan, saiken_cli.today); a blank --as-of is refused, not read as today."""
-    p, CLAIM_TYPES, CREDITOR_ALIASES, JikouInput = _m.p, _m.calc.CLAIM_TYPES, _m.calc.CREDITOR_ALIASES, _m.calc.JikouInput
+    from saiken_cli.calc.jikou import CLAIM_TYPES, CREDITOR_ALIASES, JikouInput
 
     def d(value: Optional[str], flag: str):
-        return p.parse_date(value, flag) if value not in (None, "") else None
+        return parse_date(value, flag) if value not in (None, "") else None
 
     if as_of is None:
         if today is None:
@@ -112,10 +117,10 @@ def build_input(
         subrogation_on=d(subrogation_date, "--subrogation-date"),
         judgment_on=d(judgment_date, "--judgment-date"),
         contract_on=d(contract_date, "--contract-date"),
-        creditor=p.parse_choice(creditor or "company", "--creditor", CREDITOR_ALIASES),
+        creditor=parse_choice(creditor or "company", "--creditor", CREDITOR_ALIASES),
         debtor_merchant=debtor_merchant,
-        claim_type=p.parse_choice(claim_type, "--claim-type", tuple(CLAIM_TYPES)) if claim_type else None,
-        events=tuple(parse_event(e) for e in events or []),
+        claim_type=parse_choice(claim_type, "--claim-type", tuple(CLAIM_TYPES)) if claim_type else None,
+        events=tuple(parse_event(e) for e in event or []),
         apply_142=apply_142,
     )
 
@@ -169,72 +174,70 @@ def view(payload: dict[str, Any], lang: str):
     return View(title, summary, tables, standard_sections(payload, lang))
 
 
-def jikou(
-    last_payment: Annotated[Optional[str], typer.Option("--last-payment", help="最終返済日 (承認: a new period from that day). ISO or 和暦.")] = None,
-    due_date: Annotated[Optional[str], typer.Option("--due-date", help="期限 / 弁済期: the right became exercisable.")] = None,
-    acceleration_date: Annotated[Optional[str], typer.Option("--acceleration-date", help="期限の利益喪失日 (whole balance).")] = None,
-    subrogation_date: Annotated[Optional[str], typer.Option("--subrogation-date", help="代位弁済日 (a guarantor's 求償権).")] = None,
-    judgment_date: Annotated[Optional[str], typer.Option("--judgment-date", help="判決確定日: 10 years (169条).")] = None,
-    contract_date: Annotated[Optional[str], typer.Option("--contract-date", help="契約日 (原因である法律行為): decides old/new law (附則10条).")] = None,
-    creditor: Annotated[Optional[str], typer.Option("--creditor", help="company (default; 株式会社: bank, 消費者金融, card, servicer) | guarantor (保証会社) | shinkin | shinkumi | cooperative (農協・労金・商工中金) | hoshou-kyokai (信用保証協会) | jhf | individual.")] = None,
-    debtor_merchant: Annotated[bool, typer.Option("--debtor-merchant", help="The borrower is a 商人 or borrowed for business (old law: 商事5年).")] = False,
-    claim_type: Annotated[Optional[str], typer.Option("--claim-type", help=CLAIM_TYPE_HELP)] = None,
-    event: Annotated[Optional[list[str]], typer.Option("--event", help="DATE:KIND (repeatable), e.g. 2022-10-20:承認, 2024-03-01:saikoku, 2024-01-10:kyogi:6m.")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Report the status on this day (default: today).")] = None,
-    apply_142: Annotated[bool, typer.Option("--apply-142", help="Extend a completion date on a Saturday/Sunday/holiday (民法142条; contested, off by default).")] = False,
-    json_out: JsonOpt = False,
-    lang: LangOpt = "ja",
-) -> None:
+def payload(values: dict[str, Any]) -> dict[str, Any]:
+    """The inputs (``SPEC.read`` or the Typer options) → the ``--json`` payload."""
     from saiken_cli.calc.jikou import compute
-    from saiken_cli.render import emit
 
-    lang = check_lang(lang)
-    inp = build_input(
-        as_of=as_of, today=None, last_payment=last_payment, due_date=due_date,
-        acceleration_date=acceleration_date, subrogation_date=subrogation_date, judgment_date=judgment_date,
-        contract_date=contract_date, creditor=creditor, debtor_merchant=debtor_merchant, claim_type=claim_type,
-        events=event, apply_142=apply_142,
-    )
-    payload = _with_today(compute(inp).to_dict(), as_of is None)
-    emit(payload, None if json_out else view(payload, lang), json_mode=json_out, lang=lang)
+    return _with_today(compute(build_input(today=None, **values)).to_dict(), values["as_of"] is None)
 
 
-def register(app: typer.Typer) -> None:
-    from saiken_cli.commands.common import bind_typer
+SPEC = Command("jikou", HELP, (
+    Flag("last-payment", "date", "最終返済日 (承認: その日から新たな期間が進行)", "最終返済日 (承認: a new period from that day). ISO or 和暦.",
+         aliases=("最終返済日",),
+         doc="最終返済日. Alone: the practitioners' shortcut (a payment is a 承認, so a new period runs from it); the output "
+             "says that the strict starting point is the next due date or the acceleration date and that this gives the "
+             "**earliest possible** date. With another starting fact: a payment after it is entered in the timeline as a "
+             "承認 (so a payment after completion is caught)."),
+    Flag("due-date", "date", "期限・弁済期 (権利を行使できる時)", "期限 / 弁済期: the right became exercisable.", aliases=("弁済期", "期限")),
+    Flag("acceleration-date", "date", "期限の利益喪失日 (残額全部)", "期限の利益喪失日 (whole balance).", aliases=("期限の利益喪失日",),
+         doc="期限の利益喪失日 (whole balance; for 請求喪失型 clauses the date acceleration was declared, 最判昭42.6.23)."),
+    Flag("subrogation-date", "date", "代位弁済日 (保証人の求償権)", "代位弁済日 (a guarantor's 求償権).", aliases=("代位弁済日",)),
+    Flag("judgment-date", "date", "判決確定日 (10年: 民法169条)", "判決確定日: 10 years (169条).", aliases=("判決確定日",),
+         doc="判決確定日 (or 和解・調停・仮執行宣言付支払督促): 10 years (169条1項 / 旧174条の2). A due date after it keeps the "
+             "ordinary period (169条2項)."),
+    Flag("contract-date", "date", "契約日 (原因である法律行為): 旧法・新法を決める (附則10条)",
+         "契約日 (原因である法律行為): decides old/new law (附則10条).", aliases=("契約日",),
+         doc="契約日 (原因である法律行為): with the date the claim arose, decides old or new law (附則10条1項・4項)."),
+    Flag("creditor", "choice", "債権者の種類 (旧法でのみ意味をもつ)",
+         "company (default; 株式会社: bank, 消費者金融, card, servicer) | guarantor (保証会社) | shinkin | shinkumi | "
+         "cooperative (農協・労金・商工中金) | hoshou-kyokai (信用保証協会) | jhf | individual.",
+         doc="`company` (default; 株式会社: bank, 消費者金融, card company, servicer), `guarantor` (保証会社), `shinkin` "
+             "(信用金庫), `shinkumi` (信用組合), `cooperative` (農協・労働金庫・商工中金), `hoshou-kyokai` (信用保証協会), `jhf` "
+             "(住宅金融支援機構), `individual` (個人). Japanese names are accepted (信用金庫 …). Matters only under the old law (§4.3)."),
+    Flag("debtor-merchant", "switch", "債務者が商人、または事業のための借入れ (旧法: 商事5年)",
+         "The borrower is a 商人 or borrowed for business (old law: 商事5年).",
+         doc="The borrower is a 商人 or borrowed for business: old law 商事5年 whoever lends (商法3条1項)."),
+    Flag("claim-type", "choice", "旧法の短期消滅時効の種類 (旧169–174条)", CLAIM_TYPE_HELP,
+         doc="Old-law short periods: `teiki` (旧169 5y), `ishi` (旧170-1 3y), `koji` (旧170-2 3y), `bengoshi` (旧172 2y), "
+             "`shohin` (旧173-1 2y), `seisaku` (旧173-2 2y), `kyoiku` (旧173-3 2y), `roryoku` (旧174-2 1y), `unchin` "
+             "(旧174-3 1y), `inshoku` (旧174-4 1y), `sonryo` (旧174-5 1y); default `loan`. Ignored (with a note) under the "
+             "new law, which abolished them. Wages (旧174-1, 労基法115条) are out of scope."),
+    Flag("event", "event", "時効の事由 日付:種類 (繰返し可: 承認・催告・協議合意・訴え提起 …)",
+         "DATE:KIND (repeatable), e.g. 2022-10-20:承認, 2024-03-01:saikoku, 2024-01-10:kyogi:6m.", repeatable=True,
+         doc="Repeatable. Kinds (romaji or Japanese): `shounin`/承認 (payment, request to defer or reduce, signed "
+             "acknowledgment → 更新), `saikoku`/催告 (完成猶予 6 months from the demand; a second demand inside it has no "
+             "effect, 150条), `kyogi`/協議合意 (151条: 猶予 1 year, or `:6m` / `:90d` for an agreed shorter period; renewals "
+             "capped at 5 years; none before 2020-04-01, 附則10条3項), `kyozetsu`/協議拒絶 (written refusal: the 猶予 ends 6 "
+             "months later), `teiso`/訴え提起 and `tokusoku`/支払督促 (猶予 while pending), `hanketsu`/判決確定 (更新, new "
+             "period 10 years), `torisage`/取下げ (ends a pending proceeding without fixing the right: 猶予 until 6 months "
+             "later; old law: no 中断), `sashiosae`/強制執行 (pending; its end renews, 148条), `karisashiosae`/仮差押え "
+             "(pending; 6 months after its end, 149条), `shuryo`/手続終了 (the end of a pending execution or provisional "
+             "attachment). `torisage`/`shuryo` end the latest pending proceeding, or the one named: "
+             "`2024-05-01:torisage:teiso`. In a batch CSV cell several events are separated by `;`."),
+    Flag("as-of", "date", "この日現在の状態を示す (既定: 日本の今日)", "Report the status on this day (default: today).",
+         aliases=("基準日",), doc="Report the status on this day (default: today in Japan, said in the output)."),
+    Flag("apply-142", "switch", "民法142条を適用 (完成日が土日祝日なら翌開庁日へ; 争いあり、既定は適用しない)",
+         "Extend a completion date on a Saturday/Sunday/holiday (民法142条; contested, off by default)."),
+))
 
-    bind_typer(globals())  # typer is bound here, not imported at module load (start-up fast path, entry.py)
-    app.command("jikou", help=HELP)(jikou)
 
-
-FLAGS = (
-    "last-payment", "due-date", "acceleration-date", "subrogation-date", "judgment-date", "contract-date",
-    "creditor", "debtor-merchant", "claim-type", "event", "as-of", "apply-142",
-)
-# Japanese column names for batch files (saiken batch --help, README "From Excel")
-ALIASES = {
-    "最終返済日": "last-payment", "弁済期": "due-date", "期限": "due-date", "期限の利益喪失日": "acceleration-date",
-    "代位弁済日": "subrogation-date", "判決確定日": "judgment-date", "契約日": "contract-date", "基準日": "as-of",
-}
+def register(app) -> None:
+    SPEC.register(app, payload=payload, view=view)
 
 
 def record(fields) -> dict[str, Any]:
     """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
-    inp = build_input(
-        as_of=take_str(fields, "as-of"),
-        today=None,
-        last_payment=take_str(fields, "last-payment"),
-        due_date=take_str(fields, "due-date"),
-        acceleration_date=take_str(fields, "acceleration-date"),
-        subrogation_date=take_str(fields, "subrogation-date"),
-        judgment_date=take_str(fields, "judgment-date"),
-        contract_date=take_str(fields, "contract-date"),
-        creditor=take_str(fields, "creditor"),
-        debtor_merchant=take_bool(fields, "debtor-merchant"),
-        claim_type=take_str(fields, "claim-type"),
-        events=take_list(fields, "event"),
-        apply_142=take_bool(fields, "apply-142"),
-    )
-    return _with_today(_m.calc.compute(inp).to_dict(), take_str(fields, "as-of") is None)
+    return payload(SPEC.read(fields))
 
 
 def _with_today(payload: dict[str, Any], defaulted: bool) -> dict[str, Any]:
@@ -245,8 +248,3 @@ def _with_today(payload: dict[str, Any], defaulted: bool) -> dict[str, Any]:
         payload["assumptions"].append(today.assumption("--as-of"))
         payload["today"] = today.meta()
     return payload
-
-# For the start-up fast path (entry.py): flags without a value, repeatable, required.
-SWITCHES = ('debtor-merchant', 'apply-142')
-REPEATABLE = ('event',)
-REQUIRED = ()

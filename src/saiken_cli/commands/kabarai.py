@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from typing import Any, Optional
 
-import typer
-
-from saiken_cli.commands.common import JsonOpt, LangOpt, check_lang
+from saiken_cli.commands.spec import Command, Flag
 
 HELP = """過払い金 引き直し計算: recompute a lending history (CSV or JSON Lines: date,borrow,repay or
 日付,借入,返済) at the 利息制限法 cap; the overpayment (過払金), 過払利息 to --as-of (default: today in
@@ -250,27 +248,18 @@ def to_markdown(payload: dict[str, Any], lang: str) -> str:
     return "\n".join(lines)
 
 
-def kabarai(
-    file: Annotated[str, typer.Argument(help="取引履歴 CSV or JSON Lines (date,borrow,repay / 日付,借入,返済).", show_default=False)],
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="計算基準日: 過払利息・時効の判断の日 (default: today in Japan; 'last' = the last transaction).")] = None,
-    overpay_interest: Annotated[str, typer.Option("--overpay-interest", help="過払利息: 5 | 3 | split (5% before 2020-04-01, 3% after; 附則15条).")] = "split",
-    first_day: Annotated[str, typer.Option("--first-day", help="one-end (片端, 名古屋式) | both-ends (借入日を算入).")] = "one-end",
-    leap: Annotated[str, typer.Option("--leap", help="calendar (閏年366日) | 365 | court (1年以上の区間は年単位+暦年日割).")] = "calendar",
-    split_at: Annotated[Optional[list[str]], typer.Option("--split-at", help="分断: transactions after DATE form a separate series (repeatable).")] = None,
-    knew_on: Annotated[Optional[str], typer.Option("--knew-on", help="過払金返還請求権を行使できると知った日 (民法166条1項1号; default: the end of the series).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table (default) | md | csv | json | pdf | xlsx (引き直し計算書, written to --output).")] = "table",
-    output: Annotated[Optional[str], typer.Option("--output", help="The file for --format pdf|xlsx (written atomically).")] = None,
-    json_out: JsonOpt = False,
-    lang: LangOpt = "ja",
-) -> None:
+def run(values: dict[str, Any], *, format: str = "table", output: Optional[str] = None, json_out: bool = False,
+        lang: str = "ja") -> None:
+    """The command: the ledger as a table, Markdown, CSV, JSON, or a 引き直し計算書 file (pdf, xlsx)."""
     import sys
 
     from saiken_cli import parsing as p
+    from saiken_cli.commands.common import check_lang
     from saiken_cli.errors import ConflictError
     from saiken_cli.render import emit, warn
 
     lang = check_lang(lang)
-    form = p.parse_choice(fmt, "--format", FORMATS)
+    form = p.parse_choice(format, "--format", FORMATS)
     from saiken_cli.commands.damages import check_output
 
     check_output(form, output)
@@ -278,10 +267,8 @@ def kabarai(
         raise ConflictError(f"--json and --format {form} cannot be combined (--json is --format json)")
     if json_out and form in ("table", "json"):
         form = "json"
-    inp, defaulted = build_input(
-        file=file, as_of=as_of, overpay_interest=overpay_interest, first_day=first_day, leap=leap, split_at=split_at, knew_on=knew_on
-    )
-    payload = payload_of(inp, defaulted)
+    file = values["file"]
+    payload = payload_of(*build_input(**values))
     if form in ("pdf", "xlsx"):
         from saiken_cli import documents, today
         from saiken_cli.documents.statements import kabarai_statement
@@ -303,28 +290,50 @@ def kabarai(
         emit(payload, None if form == "json" else view(payload, lang), json_mode=form == "json", lang=lang)
 
 
-def register(app: typer.Typer) -> None:
-    app.command("kabarai", help=HELP)(kabarai)
+SPEC = Command("kabarai", HELP, (
+    Flag("file", "path", "取引履歴 (CSV または JSON Lines: date,borrow,repay / 日付,借入,返済)",
+         "the transaction history: CSV or JSON Lines (date,borrow,repay / 日付,借入,返済)", required=True, role="argument",
+         aliases=("取引履歴",)),
+    Flag("as-of", "date", "計算基準日: 過払利息と時効の判断の日 (既定: 日本の今日; last = 最終取引)",
+         "計算基準日: 過払利息・時効の判断の日 (default: today in Japan; 'last' = the last transaction).", aliases=("基準日",),
+         doc="The 基準日: 過払利息 (and interest on a balance still owed) to D, and the time bar on D; `last` (最終取引) = the "
+             "last transaction. Default: today in Japan (said in `assumptions` and `today`)."),
+    Flag("overpay-interest", "choice", "過払利息の利率: 5 | 3 | split (2020-04-01 前は5%、以後3%; 附則15条)",
+         "過払利息: 5 | 3 | split (5% before 2020-04-01, 3% after; 附則15条).", default="split", choices=("split", "5", "3"),
+         doc="`split`: 5% / 3% by the day each overpayment arose (two pools: **INTERPRETATION**, §8.1, §8.4-6); `5`: all 5% "
+             "(warns if some arose from 2020-04-01); `3`: all 3% (warns for pre-2020 parts: §9 item 9(d))."),
+    Flag("first-day", "choice", "初日の扱い: 片端 (名古屋式) または両端 (借入日を算入)", "one-end (片端, 名古屋式) | both-ends (借入日を算入).",
+         default="one-end", choices=("one-end", "both-ends"),
+         doc="`one-end` (片端, 名古屋式); `both-ends`: the day of each borrowing also counts (初日算入, 民法589条2項) — every day "
+             "once, at the balance in force that day: the borrowing day opens the interval at the new balance, and the "
+             "interval that ends on a borrowing day ends the day before. saiken's definition, **INTERPRETATION**."),
+    Flag("leap", "choice", "閏年の扱い: 暦どおり (366日) | 365 | court (1年以上の区間は年単位＋暦年日割)",
+         "calendar (閏年366日) | 365 | court (1年以上の区間は年単位+暦年日割).", default="calendar", choices=("calendar", "365", "court"),
+         doc="`calendar` (366 in leap years); `365` (warns: 過払い practice always uses 366, §1.5); `court`: an interval of a "
+             "year or more counts its whole years at the annual rate (民法143条 anniversaries), the rest by calendar year "
+             "÷365/÷366 — the court method of `saiken damages --method court`. Each row's `whole_years` says how many whole "
+             "years it counted."),
+    Flag("split-at", "date", "分断: この日より後の取引を別の取引とする (繰返し可)",
+         "分断: transactions after DATE form a separate series (repeatable).", repeatable=True, aliases=("分断",),
+         doc="分断: rows after D form a separate series with its own balance, cap and prescription date (repeatable). Whether "
+             "a split applies is decided on the 最判平成20年1月18日 factors. Default: none (一連計算)."),
+    Flag("knew-on", "date", "過払金返還請求権を行使できると知った日 (民法166条1項1号; 既定: 取引の終了)",
+         "過払金返還請求権を行使できると知った日 (民法166条1項1号; default: the end of the series).",
+         doc="The day the claimant knew the claim could be exercised (民法166条1項1号), for overpayments arising from "
+             "2020-04-01. Default: the end of the series."),
+    Flag("format", "choice", "出力形式 (表・Markdown 計算書・CSV・JSON、または --output への計算書ファイル)",
+         "How to print: the table, md (計算書 Markdown), csv (ledger only), json (= --json), or a 引き直し計算書 file "
+         "(pdf, xlsx) written to --output.", default="table", choices=("table", "md", "csv", "json", "pdf", "xlsx"),
+         role="output"),
+    Flag("output", "path", "--format pdf|xlsx のファイル (原子的に書込み)", "The file for --format pdf|xlsx (written atomically).",
+         role="output"),
+))
 
 
-FLAGS = ("file", "as-of", "overpay-interest", "first-day", "leap", "split-at", "knew-on")
+def register(app) -> None:
+    SPEC.register(app, run=run)
 
 
 def record(fields) -> dict[str, Any]:
     """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
-    from saiken_cli.commands.common import take_list, take_str
-    from saiken_cli.errors import ConflictError
-
-    file = take_str(fields, "file")
-    if file is None:
-        raise ConflictError("missing file (the transaction history)")
-    inp, defaulted = build_input(
-        file=file,
-        as_of=take_str(fields, "as-of"),
-        overpay_interest=take_str(fields, "overpay-interest") or "split",
-        first_day=take_str(fields, "first-day") or "one-end",
-        leap=take_str(fields, "leap") or "calendar",
-        split_at=take_list(fields, "split-at"),
-        knew_on=take_str(fields, "knew-on"),
-    )
-    return payload_of(inp, defaulted)
+    return payload_of(*build_input(**SPEC.read(fields)))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from typing import Any, Optional
 
+from saiken_cli.commands.spec import Command, Flag
+from saiken_cli.parsing import parse_choice, parse_int, parse_yen
 
-from saiken_cli.commands.common import check_lang
+# calc.saisei is imported inside the functions that need it, to keep it off `saiken --help`
+# and shell completion, which register every command (importing every calculator adds
+# ≈40 ms there, issue 16); each such import costs ≈10,000 instructions a batch row.
 
 HELP = """個人再生の最低弁済額 (民事再生法231条2項3号・4号) as a formula, the plan total and installments.
 
@@ -33,18 +37,17 @@ def build_input(
     nin_i_balance: Optional[str] = None,
 ):
     """Flags (strings, as typed) → SaiseiInput. Shared by the command and `saiken batch`."""
-    from saiken_cli import parsing as p
     from saiken_cli.calc.saisei import SaiseiInput
 
     def opt_yen(text, flag, allow_zero=True):
-        return p.parse_yen(text, flag, allow_zero=allow_zero) if text not in (None, "") else None
+        return parse_yen(text, flag, allow_zero=allow_zero) if text not in (None, "") else None
 
     return SaiseiInput(
-        debt_yen=p.parse_yen(debt, "--debt"),
+        debt_yen=parse_yen(debt, "--debt"),
         liquidation_value_yen=opt_yen(liquidation_value, "--liquidation-value"),
         disposable_income_yen=opt_yen(disposable_income, "--disposable-income"),
-        rounding=p.parse_choice(rounding, "--rounding", ROUNDING_CHOICES),
-        nin_i_months=p.parse_int(nin_i, "--nin-i", minimum=1, maximum=120, what="a number of monthly installments")
+        rounding=parse_choice(rounding, "--rounding", ROUNDING_CHOICES),
+        nin_i_months=parse_int(nin_i, "--nin-i", minimum=1, maximum=120, what="a number of monthly installments")
         if nin_i not in (None, "")
         else None,
         nin_i_balance_yen=opt_yen(nin_i_balance, "--nin-i-balance", allow_zero=False),
@@ -119,58 +122,41 @@ def view(payload: dict[str, Any], lang: str):
     return View(title, summary, [tests, schedules], standard_sections(payload, lang))
 
 
-def saisei(
-    debt: Annotated[str, typer.Option("--debt", help="基準債権の総額 (housing loan and secured parts excluded): 800万, 8,000,000.", show_default=False)],
-    liquidation_value: Annotated[Optional[str], typer.Option("--liquidation-value", help="清算価値 (liquidation value of the assets).")] = None,
-    disposable_income: Annotated[Optional[str], typer.Option("--disposable-income", help="給与所得者等再生: 2 years of 可処分所得 (as computed on the court's sheet).")] = None,
-    rounding: Annotated[str, typer.Option("--rounding", help="Installment rounding: yen (default) | 100 | 1000 (round up, last installment adjusted).")] = "yen",
-    nin_i: Annotated[Optional[str], typer.Option("--nin-i", help="任意整理: number of monthly installments N (future interest cut).")] = None,
-    nin_i_balance: Annotated[Optional[str], typer.Option("--nin-i-balance", help="任意整理 balance (default: --debt), e.g. the principal after 引き直し.")] = None,
-    json_out: JsonOpt = False,
-    lang: LangOpt = "ja",
-) -> None:
+def payload(values: dict[str, Any]) -> dict[str, Any]:
+    """The inputs (``SPEC.read`` or the Typer options) → the ``--json`` payload."""
     from saiken_cli.calc.saisei import compute
-    from saiken_cli.render import emit
 
-    lang = check_lang(lang)
-    inp = build_input(
-        debt=debt, liquidation_value=liquidation_value, disposable_income=disposable_income,
-        rounding=rounding, nin_i=nin_i, nin_i_balance=nin_i_balance,
-    )
-    payload = compute(inp).to_dict()
-    emit(payload, None if json_out else view(payload, lang), json_mode=json_out, lang=lang)
+    return compute(build_input(**values)).to_dict()
 
 
-def register(app: typer.Typer) -> None:
-    from saiken_cli.commands.common import bind_typer
+SPEC = Command("saisei", HELP, (
+    Flag("debt", "yen", "基準債権の総額 (住宅ローン・担保部分を除く): 800万, 8,000,000",
+         "基準債権の総額 (housing loan and secured parts excluded): 800万, 8,000,000.", required=True,
+         aliases=("基準債権", "債務総額"),
+         doc="基準債権の総額 (housing loan and secured parts excluded): `8000000`, `8,000,000`, `800万`. Also used for the "
+             "221条 5,000万 limit."),
+    Flag("liquidation-value", "yen", "清算価値 (0 可)", "清算価値 (liquidation value of the assets; 0 allowed).",
+         aliases=("清算価値",)),
+    Flag("disposable-income", "yen", "給与所得者等再生: 可処分所得の2年分 (裁判所の書式で算出; 0 可)",
+         "給与所得者等再生: 2 years of 可処分所得 (as computed on the court's sheet).", aliases=("可処分所得",),
+         doc="可処分所得の2年分, as computed on the court's sheet (0 allowed). Its presence means 給与所得者等再生 "
+             "(`procedure: \"kyuyo\"`); otherwise 小規模個人再生 (`\"shokibo\"`)."),
+    Flag("rounding", "choice", "分割弁済の端数処理単位 (切上げ、最終回で調整)",
+         "Installment rounding: yen (default) | 100 | 1000 (round up, last installment adjusted).", default="yen",
+         choices=("yen", "100", "1000"),
+         doc="Installment rounding unit (default `yen`; 100円・1,000円 are office practice): round up, the last installment "
+             "adjusted."),
+    Flag("nin-i", "int", "任意整理: 月々の分割回数 N (将来利息カット)", "任意整理: number of monthly installments N (future interest cut).",
+         aliases=("任意整理回数",), doc="任意整理 over N monthly installments (1–120), future interest cut."),
+    Flag("nin-i-balance", "yen", "任意整理の残高 (既定: --debt)。例: 引き直し後の元本",
+         "任意整理 balance (default: --debt), e.g. the principal after 引き直し.", aliases=("任意整理残高",)),
+))
 
-    bind_typer(globals())  # typer is bound here, not imported at module load (start-up fast path, entry.py)
-    app.command("saisei", help=HELP)(saisei)
 
-
-FLAGS = ("debt", "liquidation-value", "disposable-income", "rounding", "nin-i", "nin-i-balance")
+def register(app) -> None:
+    SPEC.register(app, payload=payload, view=view)
 
 
 def record(fields) -> dict[str, Any]:
     """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
-    from saiken_cli.calc.saisei import compute
-    from saiken_cli.commands.common import take_str
-    from saiken_cli.errors import ConflictError
-
-    debt = take_str(fields, "debt")
-    if debt is None:
-        raise ConflictError("missing --debt")
-    inp = build_input(
-        debt=debt,
-        liquidation_value=take_str(fields, "liquidation-value"),
-        disposable_income=take_str(fields, "disposable-income"),
-        rounding=take_str(fields, "rounding") or "yen",
-        nin_i=take_str(fields, "nin-i"),
-        nin_i_balance=take_str(fields, "nin-i-balance"),
-    )
-    return compute(inp).to_dict()
-
-# For the start-up fast path (entry.py): flags without a value, repeatable, required.
-SWITCHES = ()
-REPEATABLE = ()
-REQUIRED = ('debt',)
+    return payload(SPEC.read(fields))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from typing import Any, Optional
 
-from saiken_cli.commands.common import Imports, check_lang, take_bool, take_str
+from saiken_cli.commands.spec import Command, Flag
 from saiken_cli.errors import InputError
+from saiken_cli.parsing import fold, parse_choice, parse_date, parse_int, parse_yen
 
-_m = Imports("garnishment")  # parsing and calc.garnishment, imported on first use (see commands/common.py)
+# calc.garnishment is imported inside the functions that need it, to keep it off `saiken
+# --help` and shell completion, which register every command (importing every calculator
+# adds ≈40 ms there, issue 16); each such import costs ≈10,000 instructions a batch row.
 
 HELP = """給与差押え (wage garnishment): how much of one payment may be seized, and how much the
 debtor keeps. 民事執行法152条・施行令2条; with --tax, 国税徴収法76条・施行令34条.
@@ -43,8 +46,9 @@ ROUNDING_CHOICES = {"floor": "floor", "ceil": "ceil", "切捨て": "floor", "切
 
 def parse_period(text: str, flag: str = "--period"):
     """monthly … retirement, days:N (1–366), months:N (1–12); Japanese aliases accepted."""
-    p, Period = _m.p, _m.calc.Period
-    raw = p.fold(text)
+    from saiken_cli.calc.garnishment import Period
+
+    raw = fold(text)
     key = raw.lower() if raw.isascii() else raw
     for kind, maximum in (("days", 366), ("months", 12)):
         if key.startswith(kind + ":"):
@@ -73,15 +77,15 @@ def build_input(
     paid_on: Optional[str] = None,
 ):
     """Flags (strings, as typed) → GarnishmentInput. Shared by the command and `saiken batch`."""
-    p, GarnishmentInput, Period = _m.p, _m.calc.GarnishmentInput, _m.calc.Period
+    from saiken_cli.calc.garnishment import GarnishmentInput, Period
 
     def yen(value, flag, allow_zero=False):
-        return p.parse_yen(value, flag, allow_zero=allow_zero) if value not in (None, "") else None
+        return parse_yen(value, flag, allow_zero=allow_zero) if value not in (None, "") else None
 
     if paid_on is not None:
         from saiken_cli.today import require_not_blank
 
-        paid = p.parse_date(require_not_blank(paid_on, "--paid-on"), "--paid-on")
+        paid = parse_date(require_not_blank(paid_on, "--paid-on"), "--paid-on")
         assumed = False
     else:
         from saiken_cli import today
@@ -101,11 +105,11 @@ def build_input(
         support=support,
         tax=tax,
         dependents=(
-            p.parse_int(dependents, "--dependents", minimum=0, maximum=99, what="a number of people")
+            parse_int(dependents, "--dependents", minimum=0, maximum=99, what="a number of people")
             if dependents not in (None, "")
             else None
         ),
-        rounding=p.parse_choice(rounding, "--rounding", ROUNDING_CHOICES) if rounding not in (None, "") else "floor",
+        rounding=parse_choice(rounding, "--rounding", ROUNDING_CHOICES) if rounding not in (None, "") else "floor",
     )
 
 
@@ -182,71 +186,54 @@ def view(payload: dict[str, Any], lang: str):
     return View(title, summary, tables, standard_sections(payload, lang))
 
 
-def sashiosae(
-    net: Annotated[Optional[str], typer.Option("--net", help="手取り額: 給料 less 所得税・住民税・社会保険料, without 通勤手当 (300000, 30万).")] = None,
-    gross: Annotated[Optional[str], typer.Option("--gross", help="総支給額 including 通勤手当; the net is built from the deductions below.")] = None,
-    income_tax: Annotated[Optional[str], typer.Option("--income-tax", help="所得税 (with --gross).")] = None,
-    resident_tax: Annotated[Optional[str], typer.Option("--resident-tax", help="住民税 (with --gross).")] = None,
-    social_insurance: Annotated[Optional[str], typer.Option("--social-insurance", help="社会保険料 (with --gross).")] = None,
-    commute: Annotated[Optional[str], typer.Option("--commute", help="通勤手当 in --gross (excluded from the base).")] = None,
-    period: Annotated[str, typer.Option("--period", help="支払期: monthly | semimonthly | dekad | weekly | daily | days:N | months:N | bonus | retirement.")] = "monthly",
-    support: Annotated[bool, typer.Option("--support", help="扶養義務等の請求 (養育費・婚姻費用): the smaller protected fraction of 152条3項.")] = False,
-    tax: Annotated[bool, typer.Option("--tax", help="国税の滞納処分: 国税徴収法76条 (monthly or months:N only).")] = False,
-    dependents: Annotated[Optional[str], typer.Option("--dependents", help="With --tax: 生計を一にする親族の人数 (+45,000円/月 each).")] = None,
-    rounding: Annotated[str, typer.Option("--rounding", help="Fractions of a yen: floor (default: floor the garnishable amount) | ceil (floor the protected amount).")] = "floor",
-    paid_on: Annotated[Optional[str], typer.Option("--paid-on", help="支払日 of this pay: selects the rules in force (default: today).")] = None,
-    json_out: JsonOpt = False,
-    lang: LangOpt = "ja",
-) -> None:
+def payload(values: dict[str, Any]) -> dict[str, Any]:
+    """The inputs (``SPEC.read`` or the Typer options) → the ``--json`` payload."""
     from saiken_cli.calc.garnishment import compute
-    from saiken_cli.render import emit
 
-    lang = check_lang(lang)
-    inp = build_input(
-        net=net, gross=gross, income_tax=income_tax, resident_tax=resident_tax, social_insurance=social_insurance,
-        commute=commute, period=period, support=support, tax=tax, dependents=dependents, rounding=rounding,
-        paid_on=paid_on,
-    )
-    payload = _with_today(compute(inp).to_dict(), inp)
-    emit(payload, None if json_out else view(payload, lang), json_mode=json_out, lang=lang)
+    inp = build_input(**values)
+    return _with_today(compute(inp).to_dict(), inp)
 
 
-def register(app: typer.Typer) -> None:
-    from saiken_cli.commands.common import bind_typer
+SPEC = Command("sashiosae", HELP, (
+    Flag("net", "yen", "手取り額: 給料から所得税・住民税・社会保険料を引いた額 (通勤手当を除く)",
+         "手取り額: 給料 less 所得税・住民税・社会保険料, without 通勤手当 (300000, 30万).", aliases=("手取り", "手取額", "手取り額")),
+    Flag("gross", "yen", "総支給額 (通勤手当を含む): 以下の控除から手取り額を算出",
+         "総支給額 including 通勤手当; the net is built from the deductions below.", aliases=("総支給額",),
+         doc="総支給額 **including** 通勤手当; the base is built from the deduction flags and shown step by step. "
+             "Conflicts with `--net`."),
+    Flag("income-tax", "yen", "所得税 (--gross と共に)", "所得税 (with --gross).", aliases=("所得税",),
+         doc="所得税 (with `--gross` only). A missing deduction is taken as 0 with a warning."),
+    Flag("resident-tax", "yen", "住民税 (--gross と共に)", "住民税 (with --gross).", aliases=("住民税",)),
+    Flag("social-insurance", "yen", "社会保険料 (--gross と共に)", "社会保険料 (with --gross).", aliases=("社会保険料",)),
+    Flag("commute", "yen", "総支給額に含まれる通勤手当 (基準額から除く)", "通勤手当 in --gross (excluded from the base).",
+         aliases=("通勤手当",)),
+    Flag("period", "period", "支払期", "支払期: monthly | semimonthly | dekad | weekly | daily | days:N | months:N | bonus | retirement.",
+         default="monthly", aliases=("支払期",),
+         doc="`monthly` (default), `semimonthly`, `dekad`, `weekly`, `daily`, `days:N` (1–366), `months:N` (1–12), "
+             "`bonus`, `retirement`; Japanese names accepted (毎月, 半月, 賞与, 退職金 …)."),
+    Flag("support", "switch", "扶養義務等の請求 (養育費・婚姻費用): 152条3項の差押禁止割合",
+         "扶養義務等の請求 (養育費・婚姻費用): the smaller protected fraction of 152条3項.",
+         doc="The creditor claims 扶養義務等 (養育費, 婚姻費用, 扶養料: 151条の2第1項): 1/2 protected (152条3項)."),
+    Flag("tax", "switch", "国税の滞納処分 (国税徴収法76条; 月給または months:N のみ)",
+         "国税の滞納処分: 国税徴収法76条 (monthly or months:N only).",
+         doc="Garnishment by the tax authority (国税徴収法76条; monthly or months:N only). Not with `--support`."),
+    Flag("dependents", "int", "--tax のとき: 生計を一にする親族の人数 (1人につき月4万5千円)",
+         "With --tax: 生計を一にする親族の人数 (+45,000円/月 each)."),
+    Flag("rounding", "choice", "円未満の端数処理", "Fractions of a yen: floor (default: floor the garnishable amount) | "
+         "ceil (floor the protected amount).", default="floor", choices=("floor", "ceil")),
+    Flag("paid-on", "date", "この給与の支払日: 適用する法令を決める (既定: 日本の今日)",
+         "支払日 of this pay: selects the rules in force (default: today).", aliases=("支払日",),
+         doc="支払日 of this pay; selects the rules in force (ISO or 和暦). Default: today in Japan, said in the assumptions."),
+))
 
-    bind_typer(globals())  # typer is bound here, not imported at module load (start-up fast path, entry.py)
-    app.command("sashiosae", help=HELP)(sashiosae)
 
-
-FLAGS = (
-    "net", "gross", "income-tax", "resident-tax", "social-insurance", "commute", "period", "support", "tax",
-    "dependents", "rounding", "paid-on",
-)
-# Japanese column names for batch files (saiken batch --help, README "From Excel")
-ALIASES = {
-    "手取り": "net", "手取額": "net", "手取り額": "net", "総支給額": "gross", "所得税": "income-tax",
-    "住民税": "resident-tax", "社会保険料": "social-insurance", "通勤手当": "commute", "支払期": "period",
-    "支払日": "paid-on",
-}
+def register(app) -> None:
+    SPEC.register(app, payload=payload, view=view)
 
 
 def record(fields) -> dict[str, Any]:
     """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
-    inp = build_input(
-        net=take_str(fields, "net"),
-        gross=take_str(fields, "gross"),
-        income_tax=take_str(fields, "income-tax"),
-        resident_tax=take_str(fields, "resident-tax"),
-        social_insurance=take_str(fields, "social-insurance"),
-        commute=take_str(fields, "commute"),
-        period=take_str(fields, "period"),
-        support=take_bool(fields, "support"),
-        tax=take_bool(fields, "tax"),
-        dependents=take_str(fields, "dependents"),
-        rounding=take_str(fields, "rounding"),
-        paid_on=take_str(fields, "paid-on"),
-    )
-    return _with_today(_m.calc.compute(inp).to_dict(), inp)
+    return payload(SPEC.read(fields))
 
 
 def _with_today(payload: dict[str, Any], inp) -> dict[str, Any]:
@@ -256,8 +243,3 @@ def _with_today(payload: dict[str, Any], inp) -> dict[str, Any]:
 
         payload["today"] = today.meta()
     return payload
-
-# For the start-up fast path (entry.py): flags without a value, repeatable, required.
-SWITCHES = ('support', 'tax')
-REPEATABLE = ()
-REQUIRED = ()

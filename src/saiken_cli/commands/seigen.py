@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Optional
+from typing import Any, Optional
 
+from saiken_cli import parsing as p
+from saiken_cli.commands.spec import Command, Flag
 
-from saiken_cli.commands.common import check_lang
+# calc.seigen is imported inside the functions that need it, to keep it off `saiken --help`
+# and shell completion, which register every command (importing every calculator adds
+# ≈40 ms there, issue 16); each such import costs ≈10,000 instructions a batch row.
 
 HELP = """利息制限法・出資法の判定 (is this loan lawful?): the annual rate, the 利息制限法 cap for the
 principal (20/18/15%), the lawful interest, the 損害金 cap, and verdicts under 出資法5条 and 貸金業法42条.
@@ -59,7 +63,6 @@ def build_input(
     contract_date: Optional[str] = None,
 ):
     """Flags (strings, as typed) → SeigenInput. Shared by the command and `saiken batch`."""
-    from saiken_cli import parsing as p
     from saiken_cli.calc.seigen import SeigenInput
 
     def given(v: Optional[str]) -> bool:
@@ -150,73 +153,47 @@ def view(payload: dict[str, Any], lang: str):
     return View(L(lang, "利息制限法・出資法の判定", "Interest caps check (利息制限法・出資法)"), summary, tables, sections)
 
 
-def seigen(
-    principal: Annotated[str, typer.Option("--principal", help="元本 (the amount lent): 100000, 10万.", show_default=False)],
-    rate: Annotated[Optional[str], typer.Option("--rate", help="約定年利: 18%, 0.18, 1割8分.")] = None,
-    repay: Annotated[Optional[str], typer.Option("--repay", help="返済総額 (principal + interest) for a short loan; needs --days or --from/--to.")] = None,
-    days: Annotated[Optional[str], typer.Option("--days", help="貸付期間 (days).")] = None,
-    from_: Annotated[Optional[str], typer.Option("--from", help="貸付日 (counted): ISO or 和暦.")] = None,
-    to: Annotated[Optional[str], typer.Option("--to", help="返済日 (not counted).")] = None,
-    per_days: Annotated[Optional[str], typer.Option("--per-days", help="闇金 shorthand: interest every N days (トイチ: 10).")] = None,
-    percent: Annotated[Optional[str], typer.Option("--percent", help="… at P percent per N days (トイチ: 10).")] = None,
-    lender: Annotated[str, typer.Option("--lender", help="business (貸金業者, default) | individual (個人).")] = "business",
-    damages_rate: Annotated[Optional[str], typer.Option("--damages-rate", help="約定損害金の年率 to check against 4条/7条.")] = None,
-    existing_principal: Annotated[Optional[str], typer.Option("--existing-principal", help="既存の残元本 with the same business lender (利息制限法5条).")] = None,
-    contract_date: Annotated[Optional[str], typer.Option("--contract-date", help="契約日: the law in force that day (default: --from, else current law).")] = None,
-    json_out: JsonOpt = False,
-    lang: LangOpt = "ja",
-) -> None:
+def payload(values: dict[str, Any]) -> dict[str, Any]:
+    """The inputs (``SPEC.read`` or the Typer options) → the ``--json`` payload."""
     from saiken_cli.calc.seigen import compute
-    from saiken_cli.render import emit
 
-    lang = check_lang(lang)
-    inp = build_input(
-        principal=principal, rate=rate, repay=repay, days=days, from_=from_, to=to, per_days=per_days, percent=percent,
-        lender=lender, damages_rate=damages_rate, existing_principal=existing_principal, contract_date=contract_date,
-    )
-    payload = compute(inp).to_dict()
-    emit(payload, None if json_out else view(payload, lang), json_mode=json_out, lang=lang)
+    return compute(build_input(**values)).to_dict()
 
 
-def register(app: typer.Typer) -> None:
-    from saiken_cli.commands.common import bind_typer
+SPEC = Command("seigen", HELP, (
+    Flag("principal", "yen", "元本 (貸付額): 100000, 10万", "元本 (the amount lent): 100000, 10万.", required=True,
+         aliases=("元本", "元金")),
+    Flag("rate", "rate", "約定年利: 18%, 0.18, 1割8分 (100%以上も可)", "約定年利: 18%, 0.18, 1割8分.", aliases=("利率", "年利"),
+         doc="約定年利: `18%`, `0.18`, `1割8分` (rates of 100% and more are accepted here)."),
+    Flag("repay", "yen", "返済総額 (元本＋利息): 短期の貸付け; --days または --from/--to と共に",
+         "返済総額 (principal + interest) for a short loan; needs --days or --from/--to.", aliases=("返済総額",),
+         doc="Short loan: the total repaid; interest = repay − principal. Needs `--days N` or `--from D --to D`."),
+    Flag("days", "int", "貸付期間 (日数)", "貸付期間 (days).", aliases=("日数",)),
+    Flag("from", "date", "貸付日 (算入する)", "貸付日 (counted): ISO or 和暦.", aliases=("貸付日",),
+         doc="貸付日 (counted). `--from` counts, `--to` does not: 2023-06-01 → 2023-06-08 is 7 days (貸金業法施行規則11条 別表)."),
+    Flag("to", "date", "返済日 (算入しない)", "返済日 (not counted).", aliases=("返済日",)),
+    Flag("per-days", "int", "闇金の表示: N日ごとの利息 (トイチ: 10)", "闇金 shorthand: interest every N days (トイチ: 10).",
+         doc="闇金 shorthand: P% every N days (トイチ `--per-days 10 --percent 10`, トサン `--percent 30`). Without `--days` "
+             "the 15-day minimum is not applied (a rate, not a loan period)."),
+    Flag("percent", "percent", "… N日ごとに P% (トイチ: 10)", "… at P percent per N days (トイチ: 10)."),
+    Flag("lender", "choice", "貸主: 貸金業者 (既定) または個人", "business (貸金業者, default) | individual (個人).", default="business",
+         choices=("business", "individual"), aliases=("貸主",),
+         doc="貸金業者 (default; 業者 / 貸金業者 accepted) or 個人. Individuals get only 利息制限法1条・4条 and 出資法5条1項."),
+    Flag("damages-rate", "rate", "約定損害金の年率 (4条・7条と比較)", "約定損害金の年率 to check against 4条/7条.",
+         aliases=("損害金利率",)),
+    Flag("existing-principal", "yen", "同じ貸金業者の既存の残元本 (利息制限法5条)",
+         "既存の残元本 with the same business lender (利息制限法5条).", aliases=("既存残元本",)),
+    Flag("contract-date", "date", "契約日: その日の法令を適用 (既定: --from、なければ現行法)",
+         "契約日: the law in force that day (default: --from, else current law).", aliases=("契約日",),
+         doc="Apply the law in force that day (default: `--from`, else the current law). saiken holds these rows from "
+             "2010-06-18 (平成18年改正 完全施行) and refuses earlier dates (exit 3); the 1条 brackets go back to 1954 for `kabarai`."),
+))
 
-    bind_typer(globals())  # typer is bound here, not imported at module load (start-up fast path, entry.py)
-    app.command("seigen", help=HELP)(seigen)
 
-
-FLAGS = (
-    "principal", "rate", "repay", "days", "from", "to", "per-days", "percent", "lender", "damages-rate",
-    "existing-principal", "contract-date",
-)
+def register(app) -> None:
+    SPEC.register(app, payload=payload, view=view)
 
 
 def record(fields) -> dict[str, Any]:
     """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
-    from saiken_cli.calc.seigen import compute
-    from saiken_cli.commands.common import take_str
-    from saiken_cli.errors import ConflictError
-
-    principal = take_str(fields, "principal")
-    if principal is None:
-        raise ConflictError("missing --principal")
-    inp = build_input(
-        principal=principal,
-        rate=take_str(fields, "rate"),
-        repay=take_str(fields, "repay"),
-        days=take_str(fields, "days"),
-        from_=take_str(fields, "from"),
-        to=take_str(fields, "to"),
-        per_days=take_str(fields, "per-days"),
-        percent=take_str(fields, "percent"),
-        lender=take_str(fields, "lender") or "business",
-        damages_rate=take_str(fields, "damages-rate"),
-        existing_principal=take_str(fields, "existing-principal"),
-        contract_date=take_str(fields, "contract-date"),
-    )
-    return compute(inp).to_dict()
-
-# For the start-up fast path (entry.py): flags without a value, repeatable, required.
-SWITCHES = ()
-REPEATABLE = ()
-REQUIRED = ('principal',)
+    return payload(SPEC.read(fields))

@@ -189,7 +189,10 @@ class Command:
         self._strs = tuple((f.name, f.param, f.default) for f in self.inputs if not f.switch and not f.repeatable)
         self._bools = tuple((f.name, f.param) for f in self.inputs if f.switch)
         self._lists = tuple((f.name, f.param) for f in self.inputs if f.repeatable)
-        self._required = tuple((f.name, f.param) for f in self.inputs if f.required)
+        self._required = tuple(
+            (f.param, f"missing --{f.name}" if f.role == "input" else f"missing {f.name} ({f.en.rstrip('.')})")
+            for f in self.inputs if f.required
+        )
 
     def __repr__(self) -> str:
         return f"Command({self.name!r}, {len(self.flags)} flags)"
@@ -255,9 +258,9 @@ class Command:
             out[param] = value if type(value) is bool else _bool(value, name)
         for name, param in self._lists:
             out[param] = _list(get(name))
-        for name, param in self._required:
+        for param, missing in self._required:
             if out[param] is None:
-                raise ConflictError(f"missing --{name}")
+                raise ConflictError(missing)
         return out
 
     def normalise(self, fields: Mapping[str, Any]) -> NormFields:
