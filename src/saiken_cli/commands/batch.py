@@ -225,12 +225,15 @@ class Counts:
 
 class Table:
     """What a reader found: every column name (CSV/xlsx: in input order; JSON Lines: none
-    known before the records), the id names, and the records."""
+    known before the records), the id names, and the records — or, for rows of cells, the
+    rows and the ``mapper`` that makes each a record."""
 
-    def __init__(self, columns: list[str], id_names: list[str], records: Iterator[Record]):
+    def __init__(self, columns: list[str], id_names: list[str], records: Iterator[Any], mapper: "RowMapper | None" = None):
         self.columns = columns
         self.id_names = id_names
-        self.records = records
+        self.rows = records if mapper is not None else None
+        self.mapper = mapper
+        self.records = map(mapper.build, records) if mapper is not None else records
 
 
 def _header_of(columns: list[str], header: Header, warn, what: str):
@@ -259,23 +262,38 @@ def _header_of(columns: list[str], header: Header, warn, what: str):
     return columns, flag_cols, id_cols
 
 
-def _row_records(rows: Iterator[tuple[int, list[str] | str]], columns, flag_cols, id_cols, counts: Counts, *, pad: bool, where: str):
-    """Records from rows of cells: (line or row number, cells) or (line, error text)."""
+class RowMapper:
+    """One row of cells → a Record (ids, flag fields, error, input cells). Picklable: with
+    --jobs the runner hands out the rows and each worker builds the records (less for the
+    runner to do and to send)."""
+
+    def __init__(self, columns, flag_cols, id_cols, *, pad: bool, where: str):
+        self.args = (len(columns), [flag for _, flag in flag_cols], tuple(i for i, _ in flag_cols), list(id_cols), pad, where)
+        self.build = _row_builder(*self.args)
+
+    def __getstate__(self):
+        return self.args
+
+    def __setstate__(self, args):
+        self.args = args
+        self.build = _row_builder(*args)
+
+    def __call__(self, item) -> Record:
+        return self.build(item)
+
+
+def _row_builder(ncols: int, flag_names: list[str], flag_idx: tuple[int, ...], id_cols, pad: bool, where: str):
+    """The function behind RowMapper (its names bound once: it runs for every row)."""
     import operator
 
-    ncols = len(columns)
-    flag_names = [flag for _, flag in flag_cols]
     # a tuple of the flag cells, whatever their number (itemgetter of one index returns the cell)
-    _pick = operator.itemgetter(*(i for i, _ in flag_cols))
-    pick_flags = _pick if len(flag_cols) > 1 else (lambda row: (_pick(row),))
+    _pick = operator.itemgetter(*flag_idx)
+    pick_flags = _pick if len(flag_idx) > 1 else (lambda row: (_pick(row),))
 
-    for line, row in rows:
+    def build(item) -> Record:
+        line, row = item
         if type(row) is str:  # the row could not be read
-            yield {}, None, f"{where} {line}: {row}", []
-            continue
-        if not row or (not row[0].strip() and not "".join(row).strip()):
-            counts.blank += 1  # a blank row (or one of empty cells) is not a record
-            continue
+            return {}, None, f"{where} {line}: {row}", []
         if pad and len(row) < ncols:
             row = row.with_cells(row + [""] * (ncols - len(row)))
         ids = {name: (row[i] if i < len(row) else "") for i, name in id_cols}
@@ -283,9 +301,20 @@ def _row_records(rows: Iterator[tuple[int, list[str] | str]], columns, flag_cols
             if pad and not any(cell.strip() for cell in row[ncols:]):
                 row = row.with_cells(row[:ncols])
             else:
-                yield ids, None, f"{where} {line}: the row has {len(row)} fields; the header has {ncols}", row
-                continue
-        yield ids, NormFields(zip(flag_names, pick_flags(row))), None, row
+                return ids, None, f"{where} {line}: the row has {len(row)} fields; the header has {ncols}", row
+        return ids, NormFields(zip(flag_names, pick_flags(row))), None, row
+
+    return build
+
+
+def _non_blank(rows: Iterator[tuple[int, list[str] | str]], counts: Counts):
+    """The rows that are records: a blank row (or one of empty cells) is skipped and counted."""
+    for item in rows:
+        row = item[1]
+        if type(row) is not str and (not row or (not row[0].strip() and not "".join(row).strip())):
+            counts.blank += 1
+            continue
+        yield item
 
 
 def _csv_rows(reader, ncols: int) -> Iterator[tuple[int, list[str] | str]]:
@@ -340,8 +369,8 @@ def read_csv(stream, header: Header, warn, counts: Counts | None = None) -> Tabl
         raise FileError(f"FILE: the CSV header cannot be read ({exc})") from None
     columns, flag_cols, id_cols = _header_of(columns, header, warn, "CSV")
     rows = _csv_rows(reader, len(columns))
-    records = _row_records(rows, columns, flag_cols, id_cols, counts or Counts(), pad=False, where="line")
-    return Table(columns, [name for _, name in id_cols], records)
+    mapper = RowMapper(columns, flag_cols, id_cols, pad=False, where="line")
+    return Table(columns, [name for _, name in id_cols], _non_blank(rows, counts or Counts()), mapper)
 
 
 def read_xlsx(source, sheet: Optional[str], header: Header, warn, counts: Counts | None = None) -> Table:
@@ -363,8 +392,8 @@ def read_xlsx(source, sheet: Optional[str], header: Header, warn, counts: Counts
     # a header cell left empty names its column by its letter, as Excel shows it: "(H)"
     named = [c if c.strip() else f"({get_column_letter(i + 1)})" for i, c in enumerate(first)]
     columns, flag_cols, id_cols = _header_of(named, header, warn, "sheet")
-    records = _row_records(_sheet_errors(rows), columns, flag_cols, id_cols, counts or Counts(), pad=True, where="row")
-    return Table(columns, [name for _, name in id_cols], records)
+    mapper = RowMapper(columns, flag_cols, id_cols, pad=True, where="row")
+    return Table(columns, [name for _, name in id_cols], _non_blank(_sheet_errors(rows), counts or Counts()), mapper)
 
 
 def _sheet_errors(rows):
@@ -854,7 +883,7 @@ def _rate_hint(message: str, exc, rates: frozenset[str]) -> str:
     return message
 
 
-def make_work(name: str, spec: dict[str, Any]):
+def make_work(name: str, spec: dict[str, Any], mapper: "RowMapper | None" = None):
     """``work(chunk) -> [(is_error, item), …]`` for ``saiken batch NAME``: the same function
     in-process (--jobs 1) and in each worker process (--jobs N), so the bytes are the same."""
     from saiken_cli.catalogue import localize
@@ -894,7 +923,9 @@ def make_work(name: str, spec: dict[str, Any]):
         stale = tuple(w for w in payload.get("warnings", ()) if is_stale_warning(w)) if type(payload) is dict else ()
         return (*encoded, stale) if stale else encoded
 
-    def work(chunk: list[Record]) -> list:
+    def work(chunk: list) -> list:
+        if mapper is not None:  # rows of cells, made records here (in the worker)
+            return [one(mapper(item)) for item in chunk]
         return [one(rec) for rec in chunk]
 
     work.one = one  # type: ignore[attr-defined]
@@ -948,41 +979,43 @@ def _pin_run(today_value, record_paths) -> None:
         paths.pin(record_paths)
 
 
-def _dead_worker(spec: dict[str, Any], rec: Record):
+def _dead_worker(spec: dict[str, Any], mapper: "RowMapper | None", item):
     """The output of a record whose worker process died on it twice."""
     writer = _make_writer(None, spec)
-    ids, _, _, inputs = rec
+    ids, _, _, inputs = mapper(item) if mapper is not None else item
     return writer.encode_error(
         ids, "internal error (the worker process computing this record stopped); this is a bug in saiken, not in your input", 70, inputs
     )
 
 
-def _results(records: Iterator[Record], name: str, spec: dict[str, Any], jobs: int) -> Iterator[tuple[bool, Any]]:
-    """(is_error, item) for each record, in order: in-process, or by ``jobs`` worker processes."""
+def _results(table: Table, name: str, spec: dict[str, Any], jobs: int) -> Iterator[tuple[bool, Any]]:
+    """(is_error, item) for each record, in order: in-process, or by ``jobs`` worker processes
+    (which are handed rows of cells where the reader has them, and make the records)."""
     import functools
 
     from saiken_cli import paths, pool
 
     if jobs <= 1:
         one = make_work(name, spec).one
-        for rec in records:  # one at a time: each record is written before the next is read
+        for rec in table.records:  # one at a time: each record is written before the next is read
             yield one(rec)
         return
-    chunks = pool.chunks(records)
+    mapper = table.mapper
+    chunks = pool.chunks(table.rows if mapper is not None else table.records)
     first = next(chunks, None)
     if first is None:
         return
     if len(first) < pool.CHUNK:  # a file too small to share out
-        yield from make_work(name, spec)(first)
+        yield from make_work(name, spec, mapper)(first)
         return
     import itertools
 
     for chunk in pool.run_ordered(
         itertools.chain([first], chunks),
-        functools.partial(make_work, name, spec),
+        functools.partial(make_work, name, spec, mapper),
         jobs,
         setup=functools.partial(_pin_run, _read_today(), paths.current()),
-        on_dead=functools.partial(_dead_worker, spec),
+        on_dead=functools.partial(_dead_worker, spec, mapper),
     ):
         yield from chunk
 
@@ -1105,7 +1138,6 @@ def run_batch(
             lines = itertools.chain([first], text)
             reader = read_csv if fmt == "csv" else read_jsonl
             table = reader(lines, header, warn, counts)
-        records = table.records
 
         result_columns: tuple[str, ...] = ()
         if out_format in ("csv", "xlsx"):
@@ -1136,7 +1168,7 @@ def run_batch(
         put = writer.put
         outcome = "partial"  # from here on, records may have been written
         with progress:
-            results = _results(records, name, spec, jobs)
+            results = _results(table, name, spec, jobs)
             while True:
                 try:
                     result = next(results)
