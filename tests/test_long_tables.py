@@ -45,6 +45,14 @@ def test_the_long_table_drawer_prints_what_rich_prints(data):
 
 
 def test_a_large_payload_is_written_with_jsons_bytes(capsys):
-    payload = {"schema_version": "1", "ledger": [{"i": i, "s": "日本\x1b\u2028", "e": [], "o": {}, "n": None} for i in range(1500)]}
+    payload = {
+        "schema_version": "1",
+        "ledger": [{"i": i, "s": "日本\x1b\u2028", "e": [], "o": {}, "n": None, "l": [1, [2, {"x": []}]]} for i in range(1500)],
+        "empty": [],
+        "nested": {"a": [1, 2], "b": {}},
+        "big": [10**30, "x"],  # beyond 64 bits: json writes that item
+        "long": list(range(1200)),
+        "last": True,
+    }
     R.write_json(payload)
     assert capsys.readouterr().out == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

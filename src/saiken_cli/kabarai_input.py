@@ -179,9 +179,19 @@ def _amount(text: str, where: str, column: str) -> int:
     return parsing.parse_yen(s, f"{where} ({column})", allow_zero=True)
 
 
-def _transaction(row: dict[str, str], where: str, lineno: int):
+_Transaction = None
+
+
+def _load_transaction():
+    global _Transaction
     from saiken_cli.calc.kabarai import Transaction
 
+    _Transaction = Transaction
+    return Transaction
+
+
+def _transaction(row: dict[str, str], where: str, lineno: int):
+    Transaction = _Transaction or _load_transaction()  # not a per-row import (20 µs each)
     date_text = (row.get("date") or "").strip()
     if not date_text:
         raise InputError(f"{where} (date)", "", parsing.DATE_ACCEPTED)

@@ -120,28 +120,47 @@ LARGE_JSON_LIST = 1000
 
 def write_json(payload: dict[str, Any]) -> None:
     if any(type(v) is list and len(v) > LARGE_JSON_LIST for v in payload.values()):
-        data = _orjson_indented(payload)
-        if data is not None:
-            out = sys.stdout
-            buffer = getattr(out, "buffer", None)
-            if buffer is not None:
-                out.flush()
-                buffer.write(data)
-                return
-            out.write(data.decode("utf-8"))
+        if _write_large_json(payload):
             return
     write_utf8(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
 
-def _orjson_indented(payload: dict[str, Any]) -> bytes | None:
+def _write_large_json(payload: dict[str, Any]) -> bool:
+    """``json.dumps(payload, ensure_ascii=False, indent=2)`` written by orjson a list item at a
+    time (the bytes of 100,000 ledger rows are never held at once); an item orjson refuses
+    (an integer beyond 64 bits) is written by json, with the same bytes. False without orjson."""
     try:
         import orjson
     except ImportError:  # pragma: no cover - orjson is a dependency; json is the fallback
-        return None
-    try:
-        return orjson.dumps(payload, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
-    except TypeError:  # an integer beyond 64 bits, a lone surrogate: json writes those
-        return None
+        return False
+
+    def enc(value: Any, pad: bytes) -> bytes:
+        try:
+            data = orjson.dumps(value, option=orjson.OPT_INDENT_2)
+        except TypeError:
+            data = json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
+        return data.replace(b"\n", b"\n" + pad)
+
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    write = buffer.write if buffer is not None else (lambda b: out.write(b.decode("utf-8")))
+    out.flush()
+    block = [b"{"]
+    for n, (key, value) in enumerate(payload.items()):
+        block.append((b",\n  " if n else b"\n  ") + enc(key, b"") + b": ")
+        if type(value) is not list or not value:
+            block.append(enc(value, b"  "))
+            continue
+        block.append(b"[")
+        for j, item in enumerate(value):
+            block.append((b",\n    " if j else b"\n    ") + enc(item, b"    "))
+            if len(block) >= 8192:
+                write(b"".join(block))
+                block.clear()
+        block.append(b"\n  ]")
+    block.append(b"\n}\n" if payload else b"}\n")
+    write(b"".join(block))
+    return True
 
 
 def write_utf8(text: str) -> None:
@@ -269,7 +288,8 @@ FAST_TABLE_ROWS = 500
 
 
 def _draw_long_table(tv: TableView, console) -> None:
-    """A long table in rich's box.SIMPLE layout (title, header, rule, rows), in one pass.
+    """A long table in rich's box.SIMPLE layout (title, header, rule, rows), in two passes
+    (the column widths, then the lines, written in blocks: memory does not grow with it).
 
     The same characters rich prints for a table that fits the console (tests/test_long_tables.py);
     a wider table is not folded to the console's width (its lines run on, as in a file)."""
@@ -278,45 +298,43 @@ def _draw_long_table(tv: TableView, console) -> None:
     ncols = len(tv.columns)
     numeric = [i in tv.numeric for i in range(ncols)]
     widths = [1] * ncols  # rich gives an empty column one cell
-    lines: list[list[tuple[str, int]]] = []  # printed lines: (text without trailing spaces, its width)
 
-    def add(texts: list[str]) -> None:
-        out = []
-        for i, t in enumerate(texts):
-            w = len(t) if t.isascii() else cell_len(t)
-            if w > widths[i]:
-                widths[i] = w  # measured as given …
-            stripped = t.rstrip()
-            out.append((stripped, w - (len(t) - len(stripped))))  # … printed as rich justifies a cell
-        lines.append(out)
-
-    header = [plain(c) for c in tv.columns]
-    add(header)
-    for row in tv.rows:
-        texts = [plain(c) for c in row]
+    def lines_of(texts: list[str]):
         if not any("\n" in t for t in texts):
-            add(texts)
-            continue
+            yield texts
+            return
         parts = [t.split("\n") for t in texts]
         for k in range(max(len(p) for p in parts)):
-            add([p[k] if k < len(p) else "" for p in parts])
+            yield [p[k] if k < len(p) else "" for p in parts]
+
+    header = [plain(c) for c in tv.columns]
+    import itertools
+
+    for texts in itertools.chain([header], ([plain(c) for c in row] for row in tv.rows)):  # pass 1: the widths
+        for cells in lines_of(texts):
+            for i, t in enumerate(cells):
+                w = len(t) if t.isascii() else cell_len(t)
+                if w > widths[i]:
+                    widths[i] = w
     inner = sum(widths) + 3 * (ncols - 1)
     total = inner + 2
 
-    def line(cells: list[tuple[str, int]]) -> str:
+    def line(cells: list[str]) -> str:
         out = []
-        for i, (text, w) in enumerate(cells):
-            pad = " " * (widths[i] - w)
+        for i, t in enumerate(cells):
+            text = t.rstrip()  # measured as given, printed as rich justifies a cell
+            pad = " " * (widths[i] - (len(text) if text.isascii() else cell_len(text)))
             out.append(pad + text if numeric[i] else text + pad)
         return " " + "   ".join(out) + " \n"
 
     title = plain(tv.title) if tv.title else ""
     blank = " " * total + "\n"
-    chunk = [title + " " * max(0, total - cell_len(title)) + "\n" if title else "", blank, line(lines[0]),
+    chunk = [title + " " * max(0, total - cell_len(title)) + "\n" if title else "", blank, line(header),
              " " + "─" * inner + " \n"]
     out = console.file
-    for cells in lines[1:]:
-        chunk.append(line(cells))
+    for row in tv.rows:  # pass 2: the lines
+        for cells in lines_of([plain(c) for c in row]):
+            chunk.append(line(cells))
         if len(chunk) >= 4096:
             out.write("".join(chunk))
             chunk.clear()
