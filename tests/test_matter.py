@@ -335,7 +335,7 @@ _debt = st.fixed_dictionaries({
     "principal": st.integers(1, 5_000_000),
     "interest": st.integers(0, 300_000),
     "rate": st.sampled_from(["legal", "5%", "14.6%", "18%", "20%"]),
-    "accel": st.dates(date(2005, 1, 1), date(2026, 11, 30)),
+    "accel": st.dates(date(2005, 1, 1), date(2026, 9, 30)),  # payments (30 days apart) stay before the 基準日
     "paid": st.lists(st.integers(1, 200_000), max_size=2),
     "creditor_type": st.sampled_from(["company", "shinkin", "individual"]),
 })
@@ -375,3 +375,14 @@ def test_property_totals_and_options_are_consistent(tmp_path, debts, include_bar
             assert s["regular_yen"] * (int(months) - 1) + s["last_yen"] == r["balance_yen"]
     dates = [x["date"] for x in p["deadlines"]]
     assert dates == sorted(dates) and all(x >= "2026-12-01" for x in dates)
+
+
+def test_liquidation_value_sets_the_saisei_plan_total(cli, tmp_path):
+    text = BASE.replace('as_of = 2026-12-01', 'as_of = 2026-12-01\nliquidation-value = "150万"').replace('"10万"', '"300万"')
+    r = cli("report", str(_write(tmp_path, text)), "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    s = r.json()["options"]["saisei"]
+    assert s["minimum_repayment_yen"] == 1_000_000 and s["plan_total_yen"] == 1_500_000  # 清算価値 binds
+    assert s["result"]["binding_test"] == "liquidation_value"
+    md = cli("report", str(_write(tmp_path, text))).stdout
+    assert "| 計画弁済総額 (下限) | 1,500,000円 (清算価値) |" in md

@@ -71,6 +71,8 @@ CASE_KEYS: dict[str, Key] = {
     "as-of": Key("date", (), ("基準日", "date"), "基準日"),
     "include-barred": Key("bool", (), ("時効債権を含める",), "時効完成債権を含める"),
     "nin-i-base": Key("choice:nin-i-base", (), ("任意整理の元金",), "任意整理の基準額"),
+    "liquidation-value": Key("yen0", (), ("清算価値",), "清算価値"),
+    "disposable-income": Key("yen0", (), ("可処分所得", "可処分所得2年分"), "可処分所得2年分"),
     "office": Key("text", (), ("事務所",), "事務所"),
     "note": Key("text", (), ("memo", "備考", "メモ"), "備考"),
 }
@@ -665,7 +667,13 @@ def analyse(matter: Matter, today: date) -> dict[str, Any]:
     case = {k.replace("-", "_"): v for k, v in matter.case.items()}
     case["as_of"] = as_of.isoformat()
     case["as_of_source"] = "case" if matter.as_of else "today"
+    def yen_or_none(key: str) -> int | None:
+        text = matter.case.get(key)
+        return parsing.parse_yen(text, f"[case] {key}", allow_zero=True) if text is not None else None
+
     return calc.summarise(
+        liquidation_value_yen=yen_or_none("liquidation-value"),
+        disposable_income_yen=yen_or_none("disposable-income"),
         case=case,
         as_of=as_of,
         debts=debts,

@@ -673,8 +673,12 @@ def matter_doc(payload: dict[str, Any], meta: dict[str, Any], lang: str) -> Doc:
     opt_blocks.append(SubHeading(L(lang, "個人再生 (最低弁済額)", "Individual rehabilitation (minimum repayment)")))
     s_pairs = [(L(lang, "基準債権 (対象債務の合計)", "Base claims"), yen(ss["debt_yen"], lang))]
     if ss["available"]:
+        from saiken_cli.commands.saisei import TEST_LABELS
+
         s_pairs += [(L(lang, "最低弁済額", "Minimum repayment"), yen(ss["minimum_repayment_yen"], lang)),
                     (L(lang, "算式", "Formula"), ss["result"]["minimum_formula"]),
+                    (L(lang, "計画弁済総額 (下限)", "Plan total (at least)"), yen(ss["plan_total_yen"], lang)
+                     + f" ({L(lang, *TEST_LABELS[ss['result']['binding_test']])})"),
                     (L(lang, "36回 (3年) 月額", "Monthly over 36"), yen(ss["monthly_36_yen"], lang)),
                     (L(lang, "60回 (5年) 月額", "Monthly over 60"), yen(ss["monthly_60_yen"], lang))]
     opt_blocks.append(KV(s_pairs))

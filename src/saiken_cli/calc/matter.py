@@ -221,7 +221,8 @@ def _nin_i(debts: list[dict[str, Any]], include_barred: bool, base: str) -> dict
     }
 
 
-def _saisei(debts: list[dict[str, Any]], include_barred: bool) -> dict[str, Any]:
+def _saisei(debts: list[dict[str, Any]], include_barred: bool, liquidation_value_yen: int | None = None,
+            disposable_income_yen: int | None = None) -> dict[str, Any]:
     base = sum(d["total_owed_yen"] for d in debts if _included(d, include_barred))
     assumptions = [msg("matter.saisei.base")]
     assumptions.append(msg("matter.barred_excluded") if not include_barred else msg("matter.barred_included"))
@@ -232,7 +233,8 @@ def _saisei(debts: list[dict[str, Any]], include_barred: bool) -> dict[str, Any]
         out["notes"].append(msg("matter.saisei.nothing_owed"))
         return out
     try:
-        r = saisei.compute(saisei.SaiseiInput(debt_yen=base)).to_dict()
+        r = saisei.compute(saisei.SaiseiInput(debt_yen=base, liquidation_value_yen=liquidation_value_yen,
+                                              disposable_income_yen=disposable_income_yen)).to_dict()
     except SaikenError:
         out["notes"].append(msg("matter.saisei.over_limit", debt_yen=base))
         return out
@@ -266,6 +268,8 @@ def summarise(
     include_barred: bool,
     nin_i_base: str,
     file_warnings: list[dict[str, Any]],
+    liquidation_value_yen: int | None = None,
+    disposable_income_yen: int | None = None,
 ) -> dict[str, Any]:
     """The whole matter: debts, totals, deadlines, options."""
     barred = sum(d["total_owed_yen"] for d in debts if d["time_barred"])
@@ -293,7 +297,7 @@ def summarise(
         "debts": debts,
         "totals": totals,
         "deadlines": _deadlines(debts, as_of),
-        "options": {"nin_i": _nin_i(debts, include_barred, nin_i_base), "saisei": _saisei(debts, include_barred)},
+        "options": {"nin_i": _nin_i(debts, include_barred, nin_i_base), "saisei": _saisei(debts, include_barred, liquidation_value_yen, disposable_income_yen)},
         "garnishment": _garnishment(garnishment, exposure_base),
         "warnings": file_warnings,
     }
