@@ -43,7 +43,7 @@ def run(env_extra: dict[str, str], args: list[str]):
     return subprocess.run([sys.executable, "-m", "saiken_cli", *args], capture_output=True, env=env, timeout=60)
 
 
-@pytest.mark.parametrize("env", ["cp932", "euc-jp", "ascii", "C+cp932"])
+@pytest.mark.parametrize("env", ["cp932", "euc-jp", "ascii"])
 @pytest.mark.parametrize("args", HUMAN, ids=lambda a: " ".join(a[:3])[-30:])
 def test_human_output_in_a_legacy_encoding_never_crashes(env, args):
     # before: exit 70 (UnicodeEncodeError on — and •) for cp932, EUC-JP and ASCII
@@ -63,7 +63,7 @@ def test_nearest_characters_replace_what_cp932_lacks():
     assert "―" in text and "?" not in text.replace("???", "")  # — → ―
 
 
-@pytest.mark.parametrize("env", list(ENVS))
+@pytest.mark.parametrize("env", ["cp932", "ascii", "C+cp932"])
 @pytest.mark.parametrize("args", JSON, ids=lambda a: " ".join(a[:3])[-30:])
 def test_json_is_utf8_bytes_whatever_the_terminal(env, args):
     # before: ascii → exit 70; cp932 → cp932 bytes that a JSON reader rejects
