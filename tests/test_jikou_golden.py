@@ -13,6 +13,16 @@ from saiken_cli.calc.periods import period_end
 AS_OF = "2025-01-01"
 
 
+def codes(items):
+    """The message codes of a list of items."""
+    return [m["code"] for m in items]
+
+
+def texts(items):
+    """The Japanese texts of a list of message items (--json's default language)."""
+    return [m["text"] for m in items]
+
+
 def jikou(cli, *args, as_of=AS_OF):
     r = cli("jikou", *args, "--as-of", as_of, "--json")
     assert r.exit_code == 0, r.stderr
@@ -31,7 +41,7 @@ def test_ref_4_1_last_payment_2019_05_01_old_law_commercial_5_years(cli):
     assert out["status"] == "completed"
     assert out["starting_point"] == {"date": "2019-05-01", "fact": "--last-payment", "first_counted_day": "2019-05-02"}
     # the practitioners' shortcut is flagged as the earliest possible date (§4.6, §9.4)
-    assert any("earliest possible date" in n for n in out["notes"])
+    assert "jikou.last_payment_shortcut" in codes(out["notes"])
 
 
 def test_ref_4_2_and_4_4_shinkin_10_years(cli):
@@ -83,7 +93,7 @@ def test_ref_10_4_7_contract_after_reform_new_law_5_years(cli):
     # ref 10 4-7: contract 2021-05-01 → new law; 5 years subjective / 10 years objective
     out = jikou(cli, "--due-date", "2021-06-01", "--contract-date", "2021-05-01", "--creditor", "shinkin")
     assert (out["regime"], out["period_years"], out["completion_date"]) == ("new", 5, "2026-06-01")
-    assert any("166条1項" in n for n in out["notes"])
+    assert any("166条1項" in n for n in texts(out["notes"]))
     assert out["readings"] == []
 
 
@@ -124,7 +134,7 @@ def test_ref_4_14_acknowledgment_after_completion_bars_invocation(cli):
     assert out["barred_completions"] == [{"completed_on": "2024-06-01", "acknowledged_on": "2024-09-01"}]
     assert out["completion_date"] == "2029-09-01"
     assert out["status"] == "running"
-    assert any("最大判昭和41年4月20日" in w for w in out["warnings"])
+    assert any("最大判昭和41年4月20日" in w for w in texts(out["warnings"]))
     assert "最大判昭和41年4月20日" in r.stderr
     labels = {c["label"] for c in out["citations"]}
     assert {"最大判昭和41年4月20日 民集20巻4号702頁", "最判昭和45年5月21日"} <= labels
@@ -157,8 +167,8 @@ def test_subrogation_after_reform_with_old_guarantee_contract_shows_both_reading
     out = jikou(cli, "--subrogation-date", "2020-06-15", "--contract-date", "2018-01-10", "--creditor", "hoshou-kyokai")
     assert (out["regime"], out["period_years"], out["completion_date"]) == ("old", 10, "2030-06-15")
     assert [(r["regime"], r["completion_date"]) for r in out["readings"]] == [("new", "2025-06-15")]
-    assert any("INTERPRETATION" in w for w in out["warnings"])
-    assert any("UNVERIFIED" in w for w in out["warnings"])  # 信用保証協会 nuances
+    assert any("INTERPRETATION" in w for w in texts(out["warnings"]))
+    assert any("UNVERIFIED" in w for w in texts(out["warnings"]))  # 信用保証協会 nuances
 
 
 def test_old_short_periods_by_claim_type(cli):
@@ -171,7 +181,7 @@ def test_old_short_periods_by_claim_type(cli):
     assert jikou(cli, "--judgment-date", "2019-05-01", "--claim-type", "shohin")["period_years"] == 10
     # the new law abolished them
     out = jikou(cli, "--due-date", "2021-05-01", "--contract-date", "2021-01-01", "--claim-type", "shohin")
-    assert out["period_years"] == 5 and any("abolished" in n for n in out["notes"])
+    assert out["period_years"] == 5 and "jikou.short_periods_abolished" in codes(out["notes"])
 
 
 # --- 2020-04-01 on both sides ---------------------------------------------------------------
@@ -181,29 +191,29 @@ def test_contract_date_boundary(cli):
     day_of = jikou(cli, "--due-date", "2021-06-01", "--contract-date", "2020-04-01", "--creditor", "shinkin")
     assert (day_before["regime"], day_before["completion_date"]) == ("old", "2031-06-01")
     assert (day_of["regime"], day_of["completion_date"]) == ("new", "2026-06-01")
-    assert "附則10条" in day_before["reason"]
+    assert "附則10条" in day_before["reason"]["text"]
 
 
 def test_claim_date_boundary_without_contract_date(cli):
     # a due date before 2020-04-01: the claim arose before → old law (inferred, recorded)
     before = jikou(cli, "--due-date", "2020-03-31", "--creditor", "shinkin")
     assert (before["regime"], before["completion_date"], before["readings"]) == ("old", "2030-03-31", [])
-    assert any("contract date not given" in a for a in before["assumptions"])
+    assert "jikou.claim_arose_before_reform_assumed" in codes(before["assumptions"])
     # on 2020-04-01 the contract date could be either side: both readings, the later first, a warning
     r = cli("jikou", "--due-date", "2020-04-01", "--creditor", "shinkin", "--as-of", AS_OF, "--json")
     on = r.json()
     assert (on["regime"], on["completion_date"]) == ("old", "2030-04-01")
     assert [(x["regime"], x["completion_date"], x["period_years"]) for x in on["readings"]] == [("new", "2025-04-01", 5)]
-    assert any("give --contract-date" in w for w in on["warnings"])
-    assert "--contract-date" in r.stderr
+    assert "jikou.readings_differ" in codes(on["warnings"])
+    assert "契約日の入力で確定を" in r.stderr  # names the fact to give (Japanese: no flag names)
 
 
 def test_undecided_regime_same_result_is_a_note_not_a_warning(cli):
     out = jikou(cli, "--due-date", "2020-04-01")  # company: old 商事5年 = new 5年
     assert out["completion_date"] == "2025-04-01"
     assert len(out["readings"]) == 1 and out["readings"][0]["completion_date"] == "2025-04-01"
-    assert not any("contract-date" in w for w in out["warnings"])
-    assert any("same completion date" in n for n in out["notes"])
+    assert "jikou.readings_differ" not in codes(out["warnings"])
+    assert "jikou.readings_agree" in codes(out["notes"])
 
 
 # An old-law company claim completing at the end of 2020-06-01 (last payment 2015-06-01).
@@ -215,7 +225,7 @@ def test_event_date_boundary_agreement(cli):
     before = jikou(cli, *OLD, "--event", "2020-03-31:kyogi")
     on = jikou(cli, *OLD, "--event", "2020-04-01:協議合意")
     assert before["completion_date"] == "2020-06-01"
-    assert "附則10条3項" in before["events"][0]["effect"]
+    assert "附則10条3項" in before["events"][0]["effect"]["text"]
     assert on["completion_date"] == "2021-04-01"
 
 
@@ -224,7 +234,7 @@ def test_event_date_boundary_demand(cli):
     before = jikou(cli, *OLD, "--event", "2020-03-31:saikoku")
     on = jikou(cli, *OLD, "--event", "2020-04-01:saikoku")
     assert before["completion_date"] == "2020-06-01"
-    assert "旧153条" in before["events"][0]["effect"]
+    assert "旧153条" in before["events"][0]["effect"]["text"]
     assert on["completion_date"] == "2020-10-01"
 
 
@@ -238,13 +248,13 @@ def test_old_demand_followed_by_lawsuit_within_six_months(cli):
     assert (judged["completion_date"], judged["period_years"]) == ("2031-03-01", 10)
     late = jikou(cli, *OLD, "--event", "2020-03-31:saikoku", "--event", "2020-10-01:teiso")
     assert late["completion_date"] == "2020-06-01" and late["status"] == "completed"
-    assert "完成済み" in late["events"][1]["effect"]
+    assert "完成済み" in late["events"][1]["effect"]["text"]
 
 
 def test_old_acknowledgment_interrupts_like_renewal(cli):
     out = jikou(cli, "--last-payment", "2016-01-10", "--event", "2019-12-01:承認")
     assert out["completion_date"] == "2024-12-01"
-    assert "中断" in out["events"][0]["effect"]
+    assert "中断" in out["events"][0]["effect"]["text"]
 
 
 # --- events under the new law ---------------------------------------------------------------
@@ -262,7 +272,7 @@ def test_demand_suspends_six_months_from_the_demand_not_from_completion(cli):
 def test_second_demand_during_suspension_has_no_effect(cli):
     out = jikou(cli, *NEW, "--event", "2026-03-01:催告", "--event", "2026-08-01:催告", as_of=LATE)
     assert out["completion_date"] == "2026-09-01"
-    assert "150条2項" in out["events"][1]["effect"]
+    assert "150条2項" in out["events"][1]["effect"]["text"]
 
 
 def test_demand_after_completion_has_no_effect(cli):
@@ -280,7 +290,7 @@ def test_agreement_variants(cli):
     assert refused["completion_date"] == "2026-12-01"
     during_demand = jikou(cli, *NEW, "--event", "2026-03-01:saikoku", "--event", "2026-04-01:kyogi", as_of=LATE)
     assert during_demand["completion_date"] == "2026-09-01"
-    assert "151条3項" in during_demand["events"][1]["effect"]
+    assert "151条3項" in during_demand["events"][1]["effect"]["text"]
 
 
 def test_agreements_capped_at_five_years(cli):
@@ -289,13 +299,13 @@ def test_agreements_capped_at_five_years(cli):
     args = [a for d in events for a in ("--event", f"{d}:kyogi")]
     out = jikou(cli, *NEW, *args, as_of="2032-01-01")
     assert out["completion_date"] == "2031-05-01"
-    assert "151条2項" in out["events"][-1]["effect"]
+    assert "151条2項" in out["events"][-1]["effect"]["text"]
 
 
 def test_lawsuit_pending_withdrawn_and_judged(cli):
     pending = jikou(cli, *NEW, "--event", "2026-04-01:teiso", as_of="2027-01-01")
     assert (pending["status"], pending["completion_date"], pending["invocable_from"]) == ("suspended", None, None)
-    assert any("pending" in w for w in pending["warnings"])
+    assert "jikou.proceeding_pending" in codes(pending["warnings"])
     withdrawn = jikou(cli, *NEW, "--event", "2026-04-01:teiso", "--event", "2026-08-10:取下げ", as_of=LATE)
     assert withdrawn["completion_date"] == "2027-02-10"  # 147条1項: 6 months after the end
     judged = jikou(cli, *NEW, "--event", "2026-04-01:teiso", "--event", "2026-12-20:hanketsu", as_of=LATE)
@@ -314,8 +324,8 @@ def test_execution_and_provisional_attachment(cli):
 def test_judgment_after_completion_still_renews_with_a_note(cli):
     out = jikou(cli, *NEW, "--event", "2026-06-01:teiso", "--event", "2026-12-01:hanketsu", as_of=LATE)
     assert out["completion_date"] == "2036-12-01"
-    assert any("既判力" in n for n in out["notes"])
-    assert "完成済み" in out["events"][0]["effect"]
+    assert any("既判力" in n for n in texts(out["notes"]))
+    assert "完成済み" in out["events"][0]["effect"]["text"]
 
 
 # --- 民法142条 --------------------------------------------------------------------------------
@@ -325,8 +335,8 @@ def test_holiday_warning_and_apply_142(cli):
     r = cli("jikou", "--last-payment", "2019-05-03", "--as-of", AS_OF, "--json")
     out = r.json()
     assert out["completion_date"] == "2024-05-03"
-    assert "憲法記念日" in out["holiday"]["completion_day_closed"]
-    assert any("2024-05-07" in w for w in out["warnings"])
+    assert out["holiday"]["completion_day_closed"]["params"] == {"holiday_name": "憲法記念日"}
+    assert any("2024-05-07" in w for w in texts(out["warnings"]))
     ext = jikou(cli, "--last-payment", "2019-05-03", "--apply-142")
     assert (ext["completion_date"], ext["invocable_from"]) == ("2024-05-07", "2024-05-08")
     assert ext["holiday"] == {"apply_142": True, "completion_day_closed": out["holiday"]["completion_day_closed"],
@@ -336,7 +346,7 @@ def test_holiday_warning_and_apply_142(cli):
 def test_weekday_completion_has_no_holiday_warning(cli):
     out = jikou(cli, "--last-payment", "2019-05-01")  # 2024-05-01 is a Wednesday
     assert out["holiday"]["completion_day_closed"] is None
-    assert any("142" in n for n in out["notes"])  # "142条 not applied" always stated (§4.9)
+    assert any("142" in n for n in texts(out["notes"]))  # "142条 not applied" always stated (§4.9)
 
 
 def test_undecided_regime_prefers_the_pending_reading(cli):

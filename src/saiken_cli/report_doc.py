@@ -175,6 +175,10 @@ def _params(params: dict[str, Any], lang: str) -> dict[str, Any]:
             out[k] = L(lang, *REGIMES.get(v, (v, v)))
         elif k == "status":
             out[k] = L(lang, *STATUS.get(v, (v, v)))
+        elif isinstance(v, dict) and "code" in v:  # a calculator's message item
+            from saiken_cli.catalogue import text as phrase
+
+            out[k] = phrase(v, lang)
         elif isinstance(v, list):
             out[k] = "、".join(str(x) for x in v) if lang == "ja" else ", ".join(str(x) for x in v)
         elif v is None:

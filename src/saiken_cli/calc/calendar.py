@@ -21,11 +21,12 @@ from datetime import date, timedelta
 from functools import cache
 
 from saiken_cli import rules
+from saiken_cli.calc.messages import Message, msg
 from saiken_cli.errors import RuleNotInForce
 from saiken_cli.rules import Row
 
-#: Bilingual day names (``"日本語 / English"``) for the weekend, by ISO weekday.
-_WEEKEND = {6: "土曜日 / Saturday", 7: "日曜日 / Sunday"}
+#: The weekend days, by ISO weekday, as message items.
+_WEEKEND = {6: msg("calendar.saturday"), 7: msg("calendar.sunday")}
 TABLE = "court_holidays"
 
 
@@ -60,19 +61,17 @@ def _year_end(on: date, row: Row) -> bool:
     return md >= row["year_end_first"] or md <= row["year_start_last"]
 
 
-def is_closed_day(on: date) -> str | None:
-    """Why ``on`` is a court holiday (裁判所の休日), else None.
-
-    Returns a bilingual label such as ``"日曜日 / Sunday"``, ``"祝日・休日 こどもの日 / public
-    holiday (こどもの日)"`` or ``"年末年始 (12月29日〜1月3日) の裁判所の休日 / court holiday (29 Dec – 3 Jan)"``.
+def is_closed_day(on: date) -> Message | None:
+    """Why ``on`` is a court holiday (裁判所の休日), as a message (``calendar.sunday``,
+    ``calendar.public_holiday`` with its name, ``calendar.year_end``), else None.
     A 祝日法 holiday is named first, then the year end, then the weekend.
     """
     name = holiday_name(on)
     if name:
-        return f"祝日・休日 {name} / public holiday ({name})"
+        return msg("calendar.public_holiday", holiday_name=name)
     row = court_rule(on)
     if _year_end(on, row):
-        return "年末年始 (12月29日〜1月3日) の裁判所の休日 / court holiday (29 December – 3 January)"
+        return msg("calendar.year_end")
     weekday = on.isoweekday()
     if str(weekday) in row["weekdays_closed"].split(","):
         return _WEEKEND[weekday]

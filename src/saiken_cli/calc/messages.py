@@ -10,7 +10,7 @@ Parameter names carry their type, so the edge can format a value read back from 
 ============================  ===================  ==========================================
 name                          Python value         JSON value / phrased as
 ============================  ===================  ==========================================
-``…_on`` (``on``)             ``date``             ISO date / 2019-10-01 (令和元年10月1日)
+``…_on`` (``on``)             ``date`` or None     ISO date or null / 2019-10-01 (令和元年10月1日), —
 ``…_yen``                     ``int``              whole yen / 500,000円 (¥500,000)
 ``…_rate`` (``rate``)         ``Decimal``          decimal string ("0.2") / 20%
 ``…_article`` (``article``)   ``Citation``         its label (民法412条1項), both languages
@@ -46,7 +46,7 @@ def msg(code: str, **params: Any) -> Message:
 
 
 def _json(value: Any) -> Any:
-    if isinstance(value, (str, int)):  # bool is an int: kept as it is
+    if value is None or isinstance(value, (str, int)):  # bool is an int: kept as it is
         return value
     if isinstance(value, date):
         return value.isoformat()

@@ -24,7 +24,7 @@ The code's prefix (before the first dot) is the file's name. Placeholders are
 - ``{x_yen}`` 500,000円 / ¥500,000; ``{x_yen:+}`` +1,000円 / +¥1,000 (signed)
 - ``{x_rate}`` 20% (from "0.2")
 - ``{article}`` 民法412条1項 (a citation label, in both languages)
-- ``{x_days}``, ``{x_years}``, other ints: 1,234
+- ``{x_days}``, ``{x_years}``, other ints: 1,234; ``{x_year}`` (a calendar year): 2027
 - ``{x_msg}`` the nested message's own phrasing; ``{x_msgs}`` a list of them, joined by
   「・」 (ja) or ", " (en)
 - anything else: as given
@@ -67,7 +67,7 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 #: The catalogue files, one per calculator (the codes' prefixes).
-MODULES = ("damages", "rates", "caps", "report")
+MODULES = ("damages", "rates", "caps", "calendar", "jikou", "report")
 
 _LOADED: dict[str, Mapping[str, tuple[str, str]]] = {}
 
@@ -139,6 +139,8 @@ class _Param:
     def __format__(self, spec: str) -> str:
         name, value, lang = self.name, self.value, self.lang
         if name.endswith("_on") or name == "on":
+            if value is None:  # a date not reached (e.g. no completion while a proceeding is pending)
+                return "—"
             if spec == "iso":
                 return value.isoformat() if isinstance(value, date) else str(value)
             return day(value, lang)
@@ -155,6 +157,8 @@ class _Param:
             return (", " if lang == "en" else "・").join(text(v, lang) for v in value)
         if name.endswith("_article") or name == "article":
             return value if isinstance(value, str) else value.label()
+        if name.endswith("_year"):  # a calendar year: 2027, not 2,027
+            return str(value)
         if isinstance(value, int) and not isinstance(value, bool):
             return format(value, spec or ",")
         return format(str(value), spec)

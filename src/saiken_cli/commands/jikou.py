@@ -125,8 +125,17 @@ def build_input(
     )
 
 
+def start_fact(flag: str, lang: str) -> str:
+    """The name of the fact a period starts from (``starting_point.fact`` is its flag)."""
+    from saiken_cli.calc.jikou.result import FACT_FLAGS, FACT_TERMS
+    from saiken_cli.render import text
+
+    name = next(n for n, (f, _) in FACT_FLAGS.items() if f == flag)
+    return text(FACT_TERMS[name], lang)
+
+
 def view(payload: dict[str, Any], lang: str):
-    from saiken_cli.render import L, TableView, View, day, pick, standard_sections
+    from saiken_cli.render import L, TableView, View, day, standard_sections, text
 
     status = {
         "completed": L(lang, "時効完成 (援用可能)", "completed (may be invoked)"),
@@ -142,9 +151,9 @@ def view(payload: dict[str, Any], lang: str):
         (L(lang, "状態", "Status") + f" ({payload['as_of']})", status),
         (L(lang, "適用法", "Regime"), regime),
         (L(lang, "時効期間", "Period"), L(lang, f"{payload['period_years']}年", f"{payload['period_years']} years")),
-        (L(lang, "起算の基礎", "Starting point"), f"{payload['starting_point']['fact']} {day(payload['starting_point']['date'], lang)}"),
-        (L(lang, "適用法の理由", "Why this regime"), pick(payload["reason"], lang)),
-        (L(lang, "期間の根拠", "Period basis"), pick(payload["period_basis"], lang)),
+        (L(lang, "起算の基礎", "Starting point"), f"{start_fact(payload['starting_point']['fact'], lang)} {day(payload['starting_point']['date'], lang)}"),
+        (L(lang, "適用法の理由", "Why this regime"), text(payload["reason"], lang) if payload["reason"] else "—"),
+        (L(lang, "期間の根拠", "Period basis"), text(payload["period_basis"], lang)),
     ]
     tables = []
     if payload["events"]:
@@ -154,7 +163,7 @@ def view(payload: dict[str, Any], lang: str):
                 [L(lang, "日付", "Date"), L(lang, "事由", "Event"), L(lang, "効果", "Effect"),
                  L(lang, "満了日 (この時点)", "Completion after it")],
                 [
-                    [e["date"], f"{e['kind_ja']} ({e['kind']})", pick(e["effect"], lang), e["completion_after"] or "—"]
+                    [e["date"], f"{e['kind_ja']} ({e['kind']})", text(e["effect"], lang), e["completion_after"] or "—"]
                     for e in payload["events"]
                 ],
             )
@@ -165,7 +174,7 @@ def view(payload: dict[str, Any], lang: str):
                 L(lang, "別の読み (契約日等により適用法が変わる場合)", "Other reading"),
                 [L(lang, "適用法", "Regime"), L(lang, "期間", "Period"), L(lang, "満了日", "Completion"), L(lang, "理由", "Why")],
                 [
-                    [r["regime"], str(r["period_years"]), r["completion_date"] or "—", pick(r["reason"], lang)]
+                    [r["regime"], str(r["period_years"]), r["completion_date"] or "—", text(r["reason"], lang) if r["reason"] else "—"]
                     for r in payload["readings"]
                 ],
             )

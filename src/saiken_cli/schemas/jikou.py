@@ -1,11 +1,11 @@
-"""JSON Schema of `saiken jikou --json` (schema_version "2")."""
+"""JSON Schema of `saiken jikou --json` (schema_version "3")."""
 
 from __future__ import annotations
 
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
-from saiken_cli.schemas._common import Citation, Strict as _Strict, Today
+from saiken_cli.schemas._common import Citation, Message, Strict as _Strict, Today
 
 Date = Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -26,7 +26,7 @@ class EventOut(_Strict):
     date: str = Date
     kind: Kind
     kind_ja: str
-    effect: str = Field(description="What the event did: 更新 / 完成猶予 until … / no effect and why (bilingual)")
+    effect: Message = Field(description="What the event did: 更新 / 完成猶予 until … / no effect and why")
     completion_after: Optional[str] = Field(None, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
                                             description="completion date after this event; null while a proceeding is pending")
     source: str = Field(description="--event, or --last-payment when the last payment acts as an acknowledgment")
@@ -39,7 +39,7 @@ class BarredCompletion(_Strict):
 
 class Holiday(_Strict):
     apply_142: bool
-    completion_day_closed: Optional[str]
+    completion_day_closed: Optional[Message] = Field(description="Why the completion date is a court holiday (calendar.*), or null")
     unextended_completion_date: Optional[str]
 
 
@@ -50,12 +50,12 @@ class Reading(_Strict):
     invocable_from: Optional[str]
     status: Literal["completed", "running", "suspended"]
     days_remaining: Optional[int]
-    reason: str
-    period_basis: str
+    reason: Optional[Message]
+    period_basis: Message
 
 
 class Output(_Strict):
-    schema_version: Literal["2"]
+    schema_version: Literal["3"]
     command: Literal["jikou"]
     completion_date: Optional[str] = Field(description="時効完成日 (completes at the end of this day); null while pending")
     invocable_from: Optional[str] = Field(description="the first day 援用 is possible (completion + 1 day)")
@@ -65,8 +65,8 @@ class Output(_Strict):
     as_of: str = Date
     days_remaining: Optional[int]
     starting_point: StartingPoint
-    reason: str
-    period_basis: str
+    reason: Optional[Message] = Field(description="Why this regime (附則10条)")
+    period_basis: Message
     creditor: str
     debtor_merchant: bool
     claim_type: str
@@ -77,7 +77,7 @@ class Output(_Strict):
     holiday: Holiday
     readings: list[Reading]
     citations: list[Citation]
-    assumptions: list[str]
-    notes: list[str]
-    warnings: list[str]
+    assumptions: list[Message]
+    notes: list[Message]
+    warnings: list[Message]
     today: Optional[Today] = Field(None, description="Only when a date defaulted to today (in Japan): that date and its source.")

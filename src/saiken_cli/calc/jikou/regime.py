@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from saiken_cli import rules
+from saiken_cli.calc.messages import Message, msg
 from saiken_cli.rules import Row
 
 #: --creditor values (rules/data/creditor_types.toml keys) and their aliases.
@@ -51,22 +52,22 @@ class PeriodChoice:
     years: int
     key: str
     rows: tuple[Row, ...]
-    reason: str
-    notes: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    reason: Message
+    notes: tuple[Message, ...] = ()
+    warnings: tuple[Message, ...] = ()
 
 
 @dataclass(frozen=True)
 class RegimeChoice:
     regime: str  # "old" | "new"
-    reason: str
+    reason: Message
     anchor_on: date
     alternative: str | None = None  # the other reading, when the facts do not decide
-    alternative_reason: str | None = None
+    alternative_reason: Message | None = None
     prefer_later: bool = False  # facts undecided: report the reading that completes later
-    assumptions: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    assumptions: tuple[Message, ...] = ()
+    notes: tuple[Message, ...] = ()
+    warnings: tuple[Message, ...] = ()
 
 
 
@@ -86,7 +87,7 @@ def old_law_period(
     periods = rules.load("prescription_periods")
     if judgment:
         row = periods.row_on(anchor_on, "old_judgment")
-        return PeriodChoice(row.value, "old_judgment", (row,), f"{row.label} / right fixed by judgment: {row.value} years (old art. 174-2)")
+        return PeriodChoice(row.value, "old_judgment", (row,), msg("jikou.period_old_judgment", period_label=row.label, period_years=row.value))
     short_key = CLAIM_TYPES.get(claim_type or "loan")
     if short_key:
         row = periods.row_on(anchor_on, short_key)
@@ -94,46 +95,28 @@ def old_law_period(
             row.value,
             short_key,
             (row,),
-            f"{row.label} / old short period: {row.value} years",
-            notes=(
-                "短期消滅時効の起算点は各号の定める時 (例: 工事終了時・事件終了時): その日を --due-date に / "
-                "the short period runs from the point its article names: give that day as --due-date",
-            ),
-            warnings=(
-                f"旧法の短期消滅時効 ({row.label}) を適用 — status {row.status}: 条文の原文で確認を / "
-                f"old short period applied (status {row.status}): confirm against the original text",
-            ),
+            msg("jikou.period_old_short", period_label=row.label, period_years=row.value),
+            notes=(msg("jikou.short_period_starting_point"),),
+            warnings=(msg("jikou.short_period_check_the_text", period_label=row.label, status=row.status),),
         )
     ctype = rules.load("creditor_types").row_on(anchor_on, creditor)
     commercial = ctype["commercial"] == "yes" or (debtor_merchant and ctype["merchant_borrower"] == "yes")
     key = "old_commercial" if commercial else "old_civil"
     row = periods.row_on(anchor_on, key)
+    about = dict(period_label=row.label, period_years=row.value, creditor_label=ctype.label)
     if ctype["commercial"] == "yes":
-        why_ja, why_en = f"債権者 {ctype.label} の貸付は商行為", "the lender's loan is a commercial act"
+        reason = msg("jikou.period_old_lender_commercial", **about)
     elif commercial:
-        why_ja, why_en = f"借主が商人 (商法3条1項) — 債権者 {ctype.label} は商人でないが商事", "the borrower is a merchant"
+        reason = msg("jikou.period_old_borrower_merchant", **about)
     else:
-        why_ja, why_en = f"債権者 {ctype.label} は商人でなく借主も商人でない", "neither lender nor borrower is a merchant"
-    warnings: list[str] = []
+        reason = msg("jikou.period_old_civil", **about)
+    warnings: list[Message] = []
     if ctype.status in ("UNVERIFIED", "INTERPRETATION"):
-        warnings.append(
-            f"債権者の種別 {ctype.label}: {ctype.status} — {ctype.note or ''} / creditor classification is {ctype.status}"
-        )
-    notes: tuple[str, ...] = ()
+        warnings.append(msg("jikou.creditor_type_not_verified", creditor_label=ctype.label, status=ctype.status, note=ctype.note or ""))
+    notes: tuple[Message, ...] = ()
     if key == "old_commercial":
-        notes = (
-            "旧商法522条 (商事5年) を施行日前の債権に引き続き適用する整備法 (平成29年法律第45号) の経過措置は原文未確認 "
-            "(UNVERIFIED) / the 整備法 transitional rule keeping old Commercial Code art. 522 "
-            "was not read (UNVERIFIED)",
-        )
-    return PeriodChoice(
-        row.value,
-        key,
-        (row, ctype),
-        f"{row.label}: {why_ja} / {'commercial' if commercial else 'civil'} claim, {row.value} years: {why_en}",
-        notes=notes,
-        warnings=tuple(warnings),
-    )
+        notes = (msg("jikou.old_commercial_transitional_unverified"),)
+    return PeriodChoice(row.value, key, (row, ctype), reason, notes=notes, warnings=tuple(warnings))
 
 
 def new_law_period(anchor_on: date, *, claim_type: str | None, judgment: bool) -> PeriodChoice:
@@ -141,24 +124,17 @@ def new_law_period(anchor_on: date, *, claim_type: str | None, judgment: bool) -
     periods = rules.load("prescription_periods")
     if judgment:
         row = periods.row_on(anchor_on, "new_judgment")
-        return PeriodChoice(row.value, "new_judgment", (row,), f"{row.label} (169条1項) / {row.value} years")
+        return PeriodChoice(row.value, "new_judgment", (row,), msg("jikou.period_new_judgment", period_label=row.label, period_years=row.value))
     subj = periods.row_on(anchor_on, "new_subjective")
     obj = periods.row_on(anchor_on, "new_objective")
-    notes = [
-        f"166条1項: 主観的起算点から{subj.value}年 / 客観的起算点から{obj.value}年のいずれか早い方。貸金では債権者は弁済期を"
-        f"知っているので両起算点は一致し{subj.value}年が先に満了する / loans: both starting points coincide, so the "
-        f"{subj.value}-year limb ends first",
-    ]
+    notes = [msg("jikou.new_law_two_starting_points", subjective_years=subj.value, objective_years=obj.value)]
     if claim_type and CLAIM_TYPES.get(claim_type):
-        notes.append(
-            "新法では短期消滅時効 (旧170–174条) は廃止: --claim-type は新法の債権には適用されない / "
-            "the old short periods were abolished: --claim-type does not apply to a new-law claim"
-        )
+        notes.append(msg("jikou.short_periods_abolished"))
     return PeriodChoice(
         subj.value,
         "new_subjective",
         (subj, obj),
-        f"{subj.label} (166条1項1号) / {subj.value} years from knowledge",
+        msg("jikou.period_new_subjective", period_label=subj.label, period_years=subj.value),
         notes=tuple(notes),
     )
 
@@ -168,67 +144,44 @@ def new_law_period(anchor_on: date, *, claim_type: str | None, judgment: bool) -
 
 
 def select_regime(
-    *, contract_on: date | None, earliest_fact: tuple[date, str], subrogation: bool, cutover: date
+    *, contract_on: date | None, earliest_fact: tuple[date, Message], subrogation: bool, cutover: date
 ) -> RegimeChoice:
-    """Old or new law under 附則10条1項・4項, with the reason; both readings when undecided."""
-    first_on, first_flag = earliest_fact
-    cut = cutover.isoformat()
+    """Old or new law under 附則10条1項・4項, with the reason; both readings when undecided.
+
+    ``earliest_fact``: the earliest dated fact and what it is (a term such as 期限, for the reason)."""
+    first_on, fact = earliest_fact
     if contract_on is not None:
         if contract_on < cutover:
-            reason = (
-                f"契約日 (原因である法律行為) {contract_on.isoformat()} が施行日 {cut} より前 → 旧法 (附則10条1項括弧書・4項) / "
-                f"the contract predates {cut}: old law"
-            )
+            reason = msg("jikou.regime_old_contract_before_reform", contract_on=contract_on, reform_on=cutover)
             if subrogation and first_on >= cutover:
                 return RegimeChoice(
                     "old", reason, contract_on,
                     alternative="new",
-                    alternative_reason=(
-                        f"代位弁済 (求償権の発生) は施行日以後: 保証委託契約を原因行為と見なければ新法 / "
-                        f"the right of reimbursement arose after {cut}: new law if the guarantee contract is not its cause"
-                    ),
-                    warnings=(
-                        "求償権: 施行日前の保証委託契約を附則10条1項の「原因である法律行為」とみて旧法を適用 (saikenの解釈: "
-                        "INTERPRETATION)。新法による読みを readings に表示 / the pre-2020 guarantee contract is read as the "
-                        "cause of the right of reimbursement (INTERPRETATION); the new-law reading is shown in readings",
-                    ),
+                    alternative_reason=msg("jikou.regime_new_if_guarantee_contract_not_the_cause", reform_on=cutover),
+                    warnings=(msg("jikou.reimbursement_old_law_interpretation", reform_on=cutover),),
                 )
-            notes: tuple[str, ...] = ()
+            notes: tuple[Message, ...] = ()
             if first_on >= cutover:
-                notes = (
-                    "リボ・カードローン等で施行日前の基本契約に基づき施行日以後に借入れた部分は、個々の借入れが「原因である法律行為」"
-                    "として新法になるとの見解がある (附則10条1項; UNVERIFIED) / revolving draws after 2020-04-01 under an "
-                    "older framework contract may fall under the new law (UNVERIFIED)",
-                )
+                notes = (msg("jikou.revolving_draws_after_reform_unverified", reform_on=cutover),)
             return RegimeChoice("old", reason, contract_on, notes=notes)
         return RegimeChoice(
             "new",
-            f"契約日 {contract_on.isoformat()} が施行日 {cut} 以後 → 債権も施行日以後に発生: 新法 / the contract is on or after {cut}: new law",
+            msg("jikou.regime_new_contract_after_reform", contract_on=contract_on, reform_on=cutover),
             max(first_on, cutover),
         )
     if first_on < cutover:
         return RegimeChoice(
             "old",
-            f"{first_flag} {first_on.isoformat()} が施行日 {cut} より前 → 債権は施行日前に発生: 旧法 (附則10条1項・4項) / "
-            f"{first_flag} predates {cut}, so the claim arose before it: old law",
+            msg("jikou.regime_old_fact_before_reform", fact_msg=fact, fact_on=first_on, reform_on=cutover),
             first_on,
-            assumptions=(
-                f"契約日不明: {first_flag} {first_on.isoformat()} から債権が施行日前に生じていたと推定 / contract date not "
-                f"given: the claim existed on {first_on.isoformat()}, before {cut}",
-            ),
+            assumptions=(msg("jikou.claim_arose_before_reform_assumed", fact_msg=fact, fact_on=first_on, reform_on=cutover),),
         )
     return RegimeChoice(
         "new",
-        f"すべての事実が施行日 {cut} 以後で契約日不明: 契約も施行日以後なら新法 / every fact is on or after {cut} and the "
-        f"contract date is unknown: new law if the contract is too",
+        msg("jikou.regime_new_facts_after_reform", reform_on=cutover),
         first_on,
         alternative="old",
-        alternative_reason=(
-            f"契約 (原因である法律行為) が施行日 {cut} より前なら旧法 (附則10条1項括弧書) / old law if the contract predates {cut}"
-        ),
+        alternative_reason=msg("jikou.regime_old_if_contract_before_reform", reform_on=cutover),
         prefer_later=True,
-        assumptions=(
-            "契約日不明のため新旧いずれの法が適用されるか推定できない: 満了の遅い読みを表示し、他方を readings に表示 / "
-            "the contract date decides the regime and is unknown: the later-completing reading is shown, the other in readings",
-        ),
+        assumptions=(msg("jikou.regime_undecided_later_reading_shown"),),
     )

@@ -14,12 +14,13 @@ from typing import Any
 from saiken_cli import rules
 from saiken_cli.calc import calendar as cal
 from saiken_cli.calc.jikou.regime import CLAIM_TYPES, CREDITORS, PeriodChoice, RegimeChoice, new_law_period, old_law_period, select_regime
-from saiken_cli.calc.jikou.timeline import Event, Timeline, run_timeline
+from saiken_cli.calc.jikou.timeline import KIND_TERMS, Event, Timeline, run_timeline
+from saiken_cli.calc.messages import Message, msg, to_dicts
 from saiken_cli.calc.rates import reform_effective_date
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, dedupe_citations
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: reason, period_basis, events[].effect, holiday.completion_day_closed and the notes are message items; 2: citations carry kind (and reporter)
 ONE_DAY = timedelta(days=1)
 
 # Starting facts: (field, flag, Japanese label)
@@ -29,6 +30,14 @@ FACT_FLAGS = {
     "subrogation": ("--subrogation-date", "代位弁済日 (求償権)"),
     "judgment": ("--judgment-date", "判決確定日"),
     "last_payment": ("--last-payment", "最終返済日"),
+}
+#: Each starting fact as a term of a message (``fact_msg``).
+FACT_TERMS: dict[str, Message] = {
+    "due": msg("jikou.fact_due"),
+    "acceleration": msg("jikou.fact_acceleration"),
+    "subrogation": msg("jikou.fact_subrogation"),
+    "judgment": msg("jikou.fact_judgment"),
+    "last_payment": msg("jikou.fact_last_payment"),
 }
 
 ART_145 = Citation(law="民法", law_no="明治29年法律第89号", article="145", amended_by="平成29年法律第44号",
@@ -71,12 +80,10 @@ class Analysis:
     period: PeriodChoice
     timeline: Timeline
 
-    def basis(self) -> str:
+    def basis(self) -> Message:
         if self.timeline.period_years == self.period.years:
             return self.period.reason
-        ja, _, en = self.period.reason.partition(" / ")
-        n = self.timeline.period_years
-        return f"{ja} → 判決確定等により{n}年 / {en} → {n} years after a final judgment"
+        return msg("jikou.period_after_judgment", basis_msg=self.period.reason, period_years=self.timeline.period_years)
 
     def status(self, as_of: date) -> tuple[str, int | None]:
         c = self.timeline.completion_on
@@ -95,11 +102,11 @@ class JikouResult:
     regime: RegimeChoice
     primary: Analysis
     alternative: Analysis | None
-    closed_day: str | None
+    closed_day: Message | None
     citations: tuple[Citation, ...]
-    assumptions: tuple[str, ...]
-    notes: tuple[str, ...]
-    warnings: tuple[str, ...]
+    assumptions: tuple[Message, ...]
+    notes: tuple[Message, ...]
+    warnings: tuple[Message, ...]
 
     def to_dict(self) -> dict[str, Any]:
         inp, a = self.input, self.primary
@@ -120,8 +127,8 @@ class JikouResult:
                 "fact": self.start_flag,
                 "first_counted_day": (self.start_on + ONE_DAY).isoformat(),
             },
-            "reason": self.regime.reason if a.regime == self.regime.regime else (self.regime.alternative_reason or ""),
-            "period_basis": a.basis(),
+            "reason": _item(self.regime.reason if a.regime == self.regime.regime else self.regime.alternative_reason),
+            "period_basis": a.basis().to_dict(),
             "creditor": inp.creditor,
             "debtor_merchant": inp.debtor_merchant,
             "claim_type": inp.claim_type or "loan",
@@ -133,7 +140,7 @@ class JikouResult:
             "invocation_barred": bool(a.timeline.barred),
             "holiday": {
                 "apply_142": inp.apply_142,
-                "completion_day_closed": self.closed_day,
+                "completion_day_closed": _item(self.closed_day),
                 "unextended_completion_date": _iso(a.timeline.unextended_on),
             },
             "readings": [],
@@ -153,14 +160,14 @@ class JikouResult:
                     "invocable_from": _iso(alt_completion + ONE_DAY if alt_completion else None),
                     "status": alt_status,
                     "days_remaining": alt_remaining,
-                    "reason": reason or "",
-                    "period_basis": alt.basis(),
+                    "reason": _item(reason),
+                    "period_basis": alt.basis().to_dict(),
                 }
             )
         out["citations"] = [c.to_dict() for c in self.citations]
-        out["assumptions"] = list(self.assumptions)
-        out["notes"] = list(self.notes)
-        out["warnings"] = list(self.warnings)
+        out["assumptions"] = to_dicts(self.assumptions)
+        out["notes"] = to_dicts(self.notes)
+        out["warnings"] = to_dicts(self.warnings)
         return out
 
 
@@ -168,9 +175,24 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def _item(m: Message | None) -> dict[str, Any] | None:
+    return m.to_dict() if m is not None else None
+
+
 
 # --------------------------------------------------------------------------------------
 # The whole analysis
+
+
+#: The two laws as terms of a message.
+REGIME_TERMS = {"old": msg("jikou.regime_old"), "new": msg("jikou.regime_new")}
+
+
+def _event_term(ev: Event) -> Message:
+    """What an event is, as a term: the last payment (as an acknowledgment), or the event's kind."""
+    if ev.flag == "--last-payment":
+        return FACT_TERMS["last_payment"]
+    return msg("jikou.fact_event", kind_msg=KIND_TERMS[ev.kind])
 
 
 def _facts(inp: JikouInput) -> dict[str, date]:
@@ -214,9 +236,9 @@ def compute(inp: JikouInput) -> JikouResult:
                     f"the {ja} cannot precede the contract"
                 )
 
-    assumptions: list[str] = []
-    notes: list[str] = []
-    warnings: list[str] = []
+    assumptions: list[Message] = []
+    notes: list[Message] = []
+    warnings: list[Message] = []
 
     # 1. Starting point
     base = {k: v for k, v in facts.items() if k != "last_payment"}
@@ -228,30 +250,16 @@ def compute(inp: JikouInput) -> JikouResult:
         if lp is not None:
             if lp > start_on:
                 events.insert(0, Event(lp, "shounin", flag="--last-payment", given=lp.isoformat()))
-                assumptions.append(
-                    f"最終返済日 {lp.isoformat()} は起算点後の一部弁済 = 承認として扱う (152条) / the last payment after the "
-                    f"starting point is treated as an acknowledgment"
-                )
+                assumptions.append(msg("jikou.last_payment_is_acknowledgment", last_payment_on=lp))
             else:
-                notes.append(
-                    f"最終返済日 {lp.isoformat()} は起算点 {start_on.isoformat()} 以前のため計算に影響しない / the last "
-                    f"payment precedes the starting point and does not affect it"
-                )
+                notes.append(msg("jikou.last_payment_before_starting_point", last_payment_on=lp, start_on=start_on))
     else:
         start_name, start_on = "last_payment", facts["last_payment"]
-        notes.append(
-            "最終返済日からの計算は実務上の目安: 厳密な起算点は最終返済後の次の弁済期、または期限の利益喪失日 (請求喪失型では"
-            "喪失の意思表示の日、最判昭和42年6月23日)。最終返済日から数えると最も早い満了日になる (--due-date・"
-            "--acceleration-date で厳密に) / counting from the last payment is the practitioners' shortcut and gives the "
-            "earliest possible date; the strict starting point is the next due date or the acceleration date"
-        )
+        notes.append(msg("jikou.last_payment_shortcut", case_article=CASE_S42))
     start_flag = FACT_FLAGS[start_name][0]
     judgment = "judgment" in base and start_name == "judgment"
     if "judgment" in base and not judgment:
-        notes.append(
-            f"{start_flag} が判決確定日より後: 確定時に弁済期の到来していない債権には判決の10年は適用されない "
-            "(169条2項・旧174条の2第2項) / a debt not yet due when the judgment became final keeps its ordinary period"
-        )
+        notes.append(msg("jikou.debt_not_due_at_judgment", fact_msg=FACT_TERMS[start_name]))
     for ev in events:
         if ev.on < start_on:
             raise InputError(
@@ -259,13 +267,10 @@ def compute(inp: JikouInput) -> JikouResult:
                 f"an event on or after the starting point {start_flag} {start_on.isoformat()}",
             )
     if start_name == "subrogation" and inp.creditor not in ("guarantor", "hoshou_kyokai", "company"):
-        notes.append(
-            "求償権の債権者は保証人: 保証会社なら --creditor guarantor、信用保証協会なら --creditor hoshou-kyokai / "
-            "the right of reimbursement belongs to the guarantor"
-        )
+        notes.append(msg("jikou.reimbursement_belongs_to_guarantor"))
 
     # 2. Regime
-    dated = [(on, FACT_FLAGS[k][0]) for k, on in facts.items()] + [(e.on, e.flag) for e in events]
+    dated = [(on, FACT_TERMS[k]) for k, on in facts.items()] + [(e.on, _event_term(e)) for e in events]
     earliest = min(dated, key=lambda t: t[0])
     choice = select_regime(
         contract_on=inp.contract_on,
@@ -308,14 +313,14 @@ def compute(inp: JikouInput) -> JikouResult:
         p_c, a_c = primary.timeline.completion_on, alternative.timeline.completion_on
         if p_c != a_c or primary.timeline.period_years != alternative.timeline.period_years:
             warnings.append(
-                f"新旧いずれの法かで結果が異なる: {primary.regime} → {_iso(p_c)}、{alternative.regime} → {_iso(a_c)}。"
-                f"--contract-date で確定を / the readings differ ({primary.regime}: {_iso(p_c)}, {alternative.regime}: "
-                f"{_iso(a_c)}): give --contract-date"
+                msg(
+                    "jikou.readings_differ",
+                    shown_msg=REGIME_TERMS[primary.regime], shown_completion_on=p_c,
+                    other_msg=REGIME_TERMS[alternative.regime], other_completion_on=a_c,
+                )
             )
         else:
-            notes.append(
-                f"新旧いずれの読みでも満了日は同じ ({_iso(p_c)}) / both readings give the same completion date"
-            )
+            notes.append(msg("jikou.readings_agree", completion_on=p_c))
 
     notes.extend(primary.period.notes)
     warnings.extend(primary.period.warnings)
@@ -325,56 +330,37 @@ def compute(inp: JikouInput) -> JikouResult:
     # 5. Result-level messages
     tl = primary.timeline
     for completed_on, ack_on in tl.barred:
-        warnings.append(
-            f"時効完成 ({completed_on.isoformat()}) 後の {ack_on.isoformat()} の承認: その完成した時効の援用は信義則上許されない "
-            f"(最大判昭和41年4月20日)。新たな時効は承認から進行し (最判昭和45年5月21日) completion_date はその満了日 / "
-            f"acknowledgment on {ack_on.isoformat()} after completion on {completed_on.isoformat()}: invoking that completion is "
-            f"barred; completion_date reports the new period from the acknowledgment"
-        )
+        warnings.append(msg("jikou.acknowledged_after_completion", completed_on=completed_on, acknowledged_on=ack_on))
     if tl.pending:
-        warnings.append(
-            "手続が係属中のため時効は完成しない: 終了 (判決確定 hanketsu・取下げ torisage・手続終了 shuryo) を --event で入力 / "
-            "a proceeding is pending, so prescription cannot complete: enter its end as an --event"
-        )
-    closed_day: str | None = None
+        warnings.append(msg("jikou.proceeding_pending"))
+    closed_day: Message | None = None
     if tl.unextended_on is not None:
         closed_day = cal.is_closed_day(tl.unextended_on)
         if inp.apply_142:
             if tl.completion_on != tl.unextended_on:
                 warnings.append(
-                    f"民法142条を適用 (--apply-142): 末日 {tl.unextended_on.isoformat()} は{closed_day}のため "
-                    f"{_iso(tl.completion_on)} まで延長。時効への142条の適用は争いがあり通説・実務は否定 (UNVERIFIED) / "
-                    f"art. 142 applied on request: extended to {_iso(tl.completion_on)}; contested for prescription (UNVERIFIED)"
+                    msg(
+                        "jikou.art142_applied_extended",
+                        article=ART_142, last_day_on=tl.unextended_on, closed_msg=closed_day, extended_on=tl.completion_on,
+                    )
                 )
             else:
-                notes.append("民法142条を適用 (--apply-142): 末日は休日でないため延長なし / art. 142 requested: no extension needed")
+                notes.append(msg("jikou.art142_applied_no_extension", article=ART_142))
         else:
-            notes.append(
-                "民法142条 (末日が日曜・祝日等の場合の延長) は時効に適用しない (争いあり、実務は否定: UNVERIFIED)。"
-                "--apply-142 で延長した日を表示 / art. 142 holiday extension not applied (contested; UNVERIFIED); "
-                "--apply-142 shows the extended date"
-            )
+            notes.append(msg("jikou.art142_not_applied", article=ART_142))
             if closed_day:
                 extended = cal.next_open_day(tl.unextended_on)
                 warnings.append(
-                    f"満了日 {tl.unextended_on.isoformat()} は{closed_day.split(' / ')[0]}: 142条を適用する見解では "
-                    f"{extended.isoformat()} まで延長され、援用は {(extended + ONE_DAY).isoformat()} から。安全側では延長後の日を"
-                    f"基準に / the completion date is a {closed_day.split(' / ')[-1]}: if art. 142 applied it would move to "
-                    f"{extended.isoformat()}"
+                    msg(
+                        "jikou.completion_on_closed_day",
+                        completion_on=tl.unextended_on, closed_msg=closed_day, extended_on=extended,
+                        invocable_on=extended + ONE_DAY,
+                    )
                 )
         if cal.is_projected(tl.unextended_on, inp.as_of):
-            notes.append(
-                f"{tl.unextended_on.year}年の祝日は推定 (春分・秋分の日は前年に官報で公表、臨時の祝日は法律で追加) / holidays "
-                f"of {tl.unextended_on.year} are projected"
-            )
-    notes.append(
-        "時効の効果は援用 (145条) により生じる: 内容証明郵便 (配達証明付) で援用の意思表示をするのが通例。裁判所は援用なしに"
-        "時効を適用しない / prescription takes effect only when invoked (art. 145), usually by 内容証明 mail"
-    )
-    notes.append(
-        f"時効は満了日の終了 (24時) に完成し、援用はその翌日から (140条・141条・143条) / completes at the end of the "
-        f"completion date; 援用 from the next day"
-    )
+            notes.append(msg("jikou.holidays_projected", holiday_year=tl.unextended_on.year))
+    notes.append(msg("jikou.invocation_needed", article=ART_145))
+    notes.append(msg("jikou.completes_at_end_of_day"))
 
     citations: list[Citation] = [ART_145, ART_140, ART_143, FUSOKU_10]
     for a in (primary, alternative):

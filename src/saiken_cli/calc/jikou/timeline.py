@@ -13,6 +13,7 @@ from typing import Any
 
 from saiken_cli import rules
 from saiken_cli.calc import calendar as cal
+from saiken_cli.calc.messages import Message, msg
 from saiken_cli.calc.periods import period_end
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Row
@@ -30,6 +31,21 @@ KINDS: dict[str, tuple[str, str]] = {
     "sashiosae": ("強制執行", "compulsory execution (差押え)"),
     "karisashiosae": ("仮差押え", "provisional attachment / disposition (仮差押え・仮処分)"),
     "shuryo": ("手続終了", "end of a pending execution or provisional attachment"),
+}
+
+#: Each kind as a term of a message (``kind_msg``): its name in the chosen language.
+KIND_TERMS: dict[str, Message] = {
+    "shounin": msg("jikou.kind_shounin"),
+    "saikoku": msg("jikou.kind_saikoku"),
+    "kyogi": msg("jikou.kind_kyogi"),
+    "kyozetsu": msg("jikou.kind_kyozetsu"),
+    "teiso": msg("jikou.kind_teiso"),
+    "tokusoku": msg("jikou.kind_tokusoku"),
+    "hanketsu": msg("jikou.kind_hanketsu"),
+    "torisage": msg("jikou.kind_torisage"),
+    "sashiosae": msg("jikou.kind_sashiosae"),
+    "karisashiosae": msg("jikou.kind_karisashiosae"),
+    "shuryo": msg("jikou.kind_shuryo"),
 }
 
 #: What users may type for each kind (romaji, Japanese, common synonyms).
@@ -70,7 +86,7 @@ class Event:
 class EventEffect:
     on: date
     kind: str
-    effect: str
+    effect: Message
     completion_after: date | None
     rows: tuple[Row, ...] = ()
     source: str = "--event"
@@ -81,7 +97,7 @@ class EventEffect:
             "date": self.on.isoformat(),
             "kind": self.kind,
             "kind_ja": ja,
-            "effect": self.effect,
+            "effect": self.effect.to_dict(),
             "completion_after": self.completion_after.isoformat() if self.completion_after else None,
             "source": self.source,
         }
@@ -95,8 +111,8 @@ class Timeline:
     effects: tuple[EventEffect, ...]
     barred: tuple[tuple[date, date], ...]  # (completed_on, acknowledged_on)
     pending: tuple[str, ...]
-    notes: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
+    warnings: tuple[Message, ...] = ()
     rows: tuple[Row, ...] = ()
 
 
@@ -185,8 +201,8 @@ class _Run:
     evs: list[Event]
     judgment_years: int
     apply_142: bool
-    notes: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     barred: list[tuple[date, date]] = field(default_factory=list)  # (completed_on, acknowledged_on)
     used: list[Row] = field(default_factory=list)
 
@@ -245,112 +261,83 @@ def run_timeline(
 
 
 # --- what each kind of event does -----------------------------------------------------
-# Each handler applies one event to ``run.st`` and returns what it did (the effect text).
+# Each handler applies one event to ``run.st`` and returns what it did (the effect, a message).
 
 
-def _judgment(run: _Run, ev: Event, old: bool, completed: date | None) -> str:
+def _judgment(run: _Run, ev: Event, old: bool, completed: date | None) -> Message:
     """判決確定 (147条2項, 169条; 旧157条2項): a new period of the judgment's length."""
     st, judgment_years = run.st, run.judgment_years
     if completed is not None:
-        run.notes.append(
-            f"{ev.on.isoformat()} の判決確定前に時効は {completed.isoformat()} に完成していた: 援用は訴訟内で主張すべきで、"
-            f"確定後は既判力により主張できない / prescription had completed on {completed.isoformat()}; it had to be "
-            f"invoked in the proceeding"
-        )
+        run.notes.append(msg("jikou.completed_before_judgment", judgment_on=ev.on, completed_on=completed))
     st.renew(ev.on, judgment_years)
     st.drop_pending(lambda p: p.kind not in ("teiso", "tokusoku"))
-    return (
-        f"{'中断→' if old else ''}更新: 判決確定から新たに{judgment_years}年 / renewal: a new {judgment_years}-year period "
-        f"from the final judgment"
-    )
+    if old:
+        return msg("jikou.effect_judgment_interruption_renewal", period_years=judgment_years)
+    return msg("jikou.effect_judgment_renewal", period_years=judgment_years)
 
 
-def _proceeding_ends(run: _Run, ev: Event, eff: str) -> str:
+def _proceeding_ends(run: _Run, ev: Event, eff: str) -> Message:
     """取下げ・手続終了: the pending proceeding ends (renew, suspend for months, or void)."""
     st = run.st
     proc = _take_pending(st, ev)
     prow = proc.row
     action = prow["on_withdrawal"] if eff == "withdrawal" else prow["on_end"]
     if proc.moot:
-        text = "効力なし: 時効完成後に開始された手続 / no effect: the proceeding began after completion"
+        text = msg("jikou.effect_proceeding_began_after_completion")
     elif action == "renew":
         st.renew(ev.on)
-        text = (
-            f"{KINDS[proc.kind][0]}の終了 → {'中断後の' if prow.effective_until else ''}新たな期間が進行 (更新) / "
-            f"end of {proc.kind}: a new period runs"
-        )
+        if prow.effective_until:
+            text = msg("jikou.effect_proceeding_end_new_period_old_law", kind_msg=KIND_TERMS[proc.kind])
+        else:
+            text = msg("jikou.effect_proceeding_end_new_period", kind_msg=KIND_TERMS[proc.kind])
     elif action == "suspend_after":
         until = period_end(ev.on, months=_months(prow))
         st.add_window(proc.kind, until)
-        text = (
-            f"{KINDS[proc.kind][0]}の終了から{_months(prow)}か月 {until.isoformat()} まで完成猶予 / suspended until "
-            f"{until.isoformat()}, {_months(prow)} months after the end"
-        )
+        text = msg("jikou.effect_proceeding_end_suspends", kind_msg=KIND_TERMS[proc.kind], suspension_months=_months(prow), until_on=until)
     else:  # "void": the old law's interruption never happened
-        text = (
-            f"中断の効力なし ({prow.citation.label()}): 手続がなかったものとして時効は進行 / no interruption: prescription "
-            f"ran as if the proceeding had not been started"
-        )
+        text = msg("jikou.effect_interruption_void", article=prow.citation)
         if proc.kind in ("teiso", "tokusoku"):
-            run.warnings.append(
-                f"{ev.on.isoformat()} 旧法の{KINDS[proc.kind][0]}の取下げ等: 判例上の「裁判上の催告」として終了後6か月内に"
-                f"他の中断事由があれば中断が認められる余地があるが、計算には反映していない (UNVERIFIED) / a withdrawn "
-                f"old-law claim may still act as a judicial demand (case law); not modelled (UNVERIFIED)"
-            )
+            run.warnings.append(msg("jikou.withdrawn_claim_judicial_demand_unverified", withdrawn_on=ev.on, kind_msg=KIND_TERMS[proc.kind]))
     run.used.append(prow)
     return text
 
 
-def _after_completion(run: _Run, ev: Event, row: Row, eff: str, completed: date) -> str:
+def _after_completion(run: _Run, ev: Event, row: Row, eff: str, completed: date) -> Message:
     """An event after the period completed: 承認 bars invoking it (信義則); others have no effect."""
     st = run.st
     if eff == "renew":  # 承認 after completion
         run.barred.append((completed, ev.on))
         st.renew(ev.on)
-        return (
-            f"時効完成 ({completed.isoformat()}) 後の承認: その時効の援用は信義則上許されない (最大判昭和41年4月20日)。"
-            f"新たな時効がこの承認から進行 (最判昭和45年5月21日) / acknowledgment after completion: invoking that "
-            f"completion is barred; a new period runs from it"
-        )
+        return msg("jikou.effect_acknowledgment_after_completion", completed_on=completed)
     if eff == "pending":
         st.add_pending(_Proceeding(ev.kind, ev.on, row, moot=True))
-        return (
-            f"効力なし: 時効は {completed.isoformat()} に完成済み — 手続内で援用を主張 / no effect: prescription "
-            f"completed on {completed.isoformat()}; invoke it in the proceeding"
-        )
-    return (
-        f"効力なし: 時効は {completed.isoformat()} に完成済み / no effect: prescription completed on "
-        f"{completed.isoformat()}"
-    )
+        return msg("jikou.effect_completed_invoke_in_proceeding", completed_on=completed)
+    return msg("jikou.effect_completed_no_effect", completed_on=completed)
 
 
-def _renew(run: _Run, i: int, ev: Event, row: Row, old: bool) -> str:
+def _renew(run: _Run, i: int, ev: Event, row: Row, old: bool) -> Message:
     """承認 (152条; 旧147条3号): a new period from this day."""
     st = run.st
     st.renew(ev.on)
-    return (
-        f"{'中断 (旧法)' if old else '更新'}: この日から新たに{st.years}年 / "
-        f"{'interruption (old law)' if old else 'renewal'}: a new {st.years}-year period from this day"
-    )
+    if old:
+        return msg("jikou.effect_interruption_old_law", period_years=st.years)
+    return msg("jikou.effect_renewal", period_years=st.years)
 
 
-def _demand(run: _Run, i: int, ev: Event, row: Row, old: bool) -> str:
+def _demand(run: _Run, i: int, ev: Event, row: Row, old: bool) -> Message:
     """催告 (150条): suspended for months, once; not during another demand's or an agreement's suspension."""
     st = run.st
     if st.saikoku and st.saikoku[0] <= ev.on <= st.saikoku[1]:
-        return (
-            f"効力なし: 催告による猶予中 ({st.saikoku[1].isoformat()} まで) の再度の催告 (150条2項) / no effect: a "
-            f"second demand during a demand's suspension"
-        )
+        return msg("jikou.saikoku_repeat_no_effect", suspended_until_on=st.saikoku[1])
     if st.kyogi and st.kyogi[0] <= ev.on <= st.kyogi[1]:
-        return "効力なし: 協議の合意による猶予中の催告 (151条3項) / no effect: a demand during an agreement's suspension"
+        return msg("jikou.saikoku_during_agreement_no_effect")
     until = period_end(ev.on, months=_months(row))
     st.saikoku = (ev.on, until)
     st.add_window("saikoku", until)
-    return f"完成猶予: {until.isoformat()} まで (催告から{_months(row)}か月) / suspended until {until.isoformat()}"
+    return msg("jikou.effect_demand_suspends", until_on=until, suspension_months=_months(row))
 
 
-def _old_demand(run: _Run, i: int, ev: Event, row: Row, old: bool) -> str:
+def _old_demand(run: _Run, i: int, ev: Event, row: Row, old: bool) -> Message:
     """催告 under the old law (旧153条): an interruption only if a lawsuit etc. follows within the months."""
     st, table = run.st, run.table
     limit = period_end(ev.on, months=_months(row))
@@ -363,19 +350,16 @@ def _old_demand(run: _Run, i: int, ev: Event, row: Row, old: bool) -> str:
             follow = f
             break
     if follow is None:
-        return f"効力なし: {limit.isoformat()} までに裁判上の請求等がない (旧153条) / no effect: no lawsuit etc. within 6 months"
+        return msg("jikou.effect_old_demand_not_followed", limit_on=limit, suspension_months=_months(row))
     st.add_window("saikoku", follow.on)
-    return (
-        f"中断 (旧153条): {follow.on.isoformat()} の{KINDS[follow.kind][0]}が6か月以内 / interruption: "
-        f"followed by {follow.kind} on {follow.on.isoformat()}"
-    )
+    return msg("jikou.effect_old_demand_followed", followed_on=follow.on, kind_msg=KIND_TERMS[follow.kind], suspension_months=_months(row))
 
 
-def _agreement(run: _Run, i: int, ev: Event, row: Row, old: bool) -> str:
+def _agreement(run: _Run, i: int, ev: Event, row: Row, old: bool) -> Message:
     """協議を行う旨の合意 (151条): suspended for a year (or the agreed shorter period), 5 years at most."""
     st = run.st
     if st.saikoku and st.saikoku[0] <= ev.on <= st.saikoku[1]:
-        return "効力なし: 催告による猶予中の協議の合意 (151条3項) / no effect: agreement during a demand's suspension"
+        return msg("jikou.agreement_during_saikoku_no_effect")
     renewal = st.kyogi is not None and st.kyogi[0] <= ev.on <= st.kyogi[1]
     cap = st.kyogi[2] if renewal and st.kyogi else period_end(st.completion(without="kyogi"), years=row["cap_years"])
     until = period_end(ev.on, years=row["years"])
@@ -390,33 +374,32 @@ def _agreement(run: _Run, i: int, ev: Event, row: Row, old: bool) -> str:
     until = min(until, cap)
     st.kyogi = (ev.on, until, cap)
     st.set_kyogi_window(until)
-    return (
-        f"完成猶予: {until.isoformat()} まで{' (通算5年の上限, 151条2項)' if capped else ''} / suspended until "
-        f"{until.isoformat()}{' (5-year cap)' if capped else ''}"
-    )
+    if capped:
+        return msg("jikou.effect_agreement_suspends_capped", until_on=until, cap_years=row["cap_years"])
+    return msg("jikou.effect_agreement_suspends", until_on=until)
 
 
-def _refusal(run: _Run, i: int, ev: Event, row: Row, old: bool) -> str:
+def _refusal(run: _Run, i: int, ev: Event, row: Row, old: bool) -> Message:
     """協議の続行を拒絶する通知 (151条1項3号): the agreement's suspension ends months after it."""
     st = run.st
     if st.kyogi and st.kyogi[0] <= ev.on <= st.kyogi[1]:
         until = min(st.kyogi[1], period_end(ev.on, months=_months(row)))
         st.kyogi = (st.kyogi[0], until, st.kyogi[2])
         st.set_kyogi_window(until)
-        return f"協議による猶予は {until.isoformat()} まで (151条1項3号) / the agreement's suspension ends {until.isoformat()}"
-    return "効力なし: 協議の合意による猶予中ではない / no effect: no agreement's suspension is running"
+        return msg("jikou.effect_refusal_ends_suspension", until_on=until)
+    return msg("jikou.refusal_without_agreement_no_effect")
 
 
-def _pending(run: _Run, i: int, ev: Event, row: Row, old: bool) -> str:
+def _pending(run: _Run, i: int, ev: Event, row: Row, old: bool) -> Message:
     """裁判上の請求・強制執行・仮差押え等: suspended (interrupted, old law) while pending."""
     run.st.add_pending(_Proceeding(ev.kind, ev.on, row))
     if old:
-        return "中断 (旧法): 手続の終了まで / interruption (old law) until the proceeding ends"
-    return "完成猶予: 手続の係属中 / suspended while the proceeding is pending"
+        return msg("jikou.effect_proceeding_interrupts_old_law")
+    return msg("jikou.effect_proceeding_suspends")
 
 
-def _no_effect(run: _Run, i: int, ev: Event, row: Row, old: bool) -> str:
-    return f"効力なし ({row.citation.label()}) / no effect"
+def _no_effect(run: _Run, i: int, ev: Event, row: Row, old: bool) -> Message:
+    return msg("jikou.effect_none", article=row.citation)
 
 
 #: The rule row's ``effect`` → its handler, for an event while the period runs.
