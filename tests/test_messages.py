@@ -34,7 +34,7 @@ COMMANDS_NOT_CONVERTED = {"sashiosae", "seigen", "kabarai", "fees", "saisei"}
 #: an English translation after " / ": at least two English words in a row
 ENGLISH_HALF = re.compile(r" / [^\n]*?[A-Za-z]{2,}[ ,;:()'’-]+[A-Za-z]{2,}")
 #: ASCII words allowed in a Japanese phrasing: verification labels, command names
-JA_ALLOWED_WORDS = {"UNVERIFIED", "INTERPRETATION", "saiken", "seigen", "jikou", "damages", "kabarai", "sashiosae"}
+JA_ALLOWED_WORDS = {"UNVERIFIED", "INTERPRETATION", "Asia", "Tokyo", "SAIKEN", "TODAY", "saiken", "seigen", "jikou", "damages", "kabarai", "sashiosae"}
 
 #: a string literal with Japanese, then " / " and English (or a literal ending in " / ", continued)
 BILINGUAL_LITERAL = re.compile(

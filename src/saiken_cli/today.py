@@ -71,8 +71,18 @@ def meta() -> dict[str, str]:
     return {"date": today().isoformat(), "zone": ZONE, "source": source()}
 
 
+def assumption_item(flag: str) -> dict[str, object]:
+    """The assumption, as a message item, of an output whose ``flag`` defaulted to today
+    (phrased by catalogue/today.py)."""
+    params = {"flag": flag, "today_on": today().isoformat()}
+    if source() == ENV:
+        return {"code": "today.defaulted_by_env", "params": params}
+    return {"code": "today.defaulted", "params": params}
+
+
 def assumption(flag: str) -> str:
-    """The bilingual assumption line for an output whose ``flag`` defaulted to today."""
+    """The bilingual assumption line for an output whose ``flag`` defaulted to today (for a
+    calculator whose messages are not yet items: :func:`assumption_item` otherwise)."""
     d = today().isoformat()
     src = f" ({ENV})" if source() == ENV else ""
     return f"{flag} の指定なし: 日本時間 (Asia/Tokyo) の本日 {d}{src} を使用 / no {flag}: today in Japan (Asia/Tokyo), {d}{src}, was used"

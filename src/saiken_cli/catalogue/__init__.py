@@ -67,7 +67,7 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 #: The catalogue files, one per calculator (the codes' prefixes).
-MODULES = ("damages", "rates", "caps", "calendar", "jikou", "report")
+MODULES = ("damages", "rates", "caps", "calendar", "jikou", "report", "today")
 
 _LOADED: dict[str, Mapping[str, tuple[str, str]]] = {}
 

@@ -254,6 +254,6 @@ def _with_today(payload: dict[str, Any], defaulted: bool) -> dict[str, Any]:
     if defaulted:
         from saiken_cli import today
 
-        payload["assumptions"].append(today.assumption("--as-of"))
+        payload["assumptions"].append(today.assumption_item("--as-of"))
         payload["today"] = today.meta()
     return payload
