@@ -274,11 +274,11 @@ def test_warnings_appear_in_the_md_and_html_next_to_their_figure(cli, tmp_path):
     # the 142条 reading of C信用金庫 sits in C's own detail, before the next creditor
     c = md.index("### 2. C信用金庫")
     d = md.index("### 3. Dファイナンス株式会社")
-    assert c < md.index("満了日 2029-02-10 は土曜日", c) < d
+    assert c < md.index("満了日 2029-02-10 (令和11年2月10日) は土曜日", c) < d
     out = tmp_path / "r.html"
     assert cli("report", str(SATO), "--format", "html", "--output", str(out)).exit_code == 0
     html = out.read_text(encoding="utf-8")
-    assert "満了日 2029-02-10 は土曜日" in html
+    assert "満了日 2029-02-10 (令和11年2月10日) は土曜日" in html
 
 
 def test_html_is_a_document(cli, tmp_path):
