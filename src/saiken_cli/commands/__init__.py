@@ -24,6 +24,7 @@ COMMANDS = (
     "saisei",
     "rules_cmd",
     "report",
+    "draft",
     "batch",
     "schema_cmd",
 )

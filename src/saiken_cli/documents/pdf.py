@@ -55,7 +55,7 @@ def cell_text(value: Any, kind: str, *, long_dates: bool = False) -> str:
         return value
     if kind == "yen":
         return f"{value:,}" + ("円" if long_dates else "")
-    if kind == "date" and isinstance(value, date):
+    if isinstance(value, date):
         return f"{_wareki(value)}" if long_dates else f"{value.year}/{value.month:02d}/{value.day:02d}"
     if kind == "percent" and isinstance(value, Decimal):  # already in percent (18 = 18%)
         return format(value.normalize(), "f") + ("パーセント" if long_dates else "")

@@ -187,3 +187,119 @@ def kabarai_statement(payload: dict[str, Any]) -> Statement:
         review=[_ja(w) for w in payload.get("warnings", [])], basis=_basis(payload),
         subtitle=f"取引履歴: {payload['source']}",
     )
+
+
+# --- a matter (saiken report MATTER.toml --format pdf|xlsx) -------------------------------
+
+JIKOU_STATUS_JA = {"completed": "完成", "running": "進行中", "suspended": "完成猶予中 (手続係属)"}
+
+
+def _message(item: Any) -> str:
+    """A matter message (code + params) or a calc string, in Japanese."""
+    if isinstance(item, dict):
+        from saiken_cli import report_doc
+
+        return _ja(report_doc.text(item, "ja"))
+    return _ja(item)
+
+
+def _jikou_state(j: dict[str, Any] | None) -> str:
+    if j is None:
+        return "未計算"
+    state = JIKOU_STATUS_JA.get(j["status"], j["status"])
+    if j.get("invocation_barred"):
+        state += " (完成後の承認あり)"
+    return state
+
+
+def matter_front(payload: dict[str, Any]) -> Statement:
+    """The 債権者一覧表: one row per creditor, with the totals."""
+    case, totals = payload["case"], payload["totals"]
+    summary: list[tuple[str, Any, str]] = []
+    for key, label in (("id", "事件番号"), ("title", "件名"), ("debtor", "債務者")):
+        if case.get(key):
+            summary.append((label, case[key], "text"))
+    summary += [
+        ("基準日", _d(case["as_of"]), "date"),
+        ("債権者数", totals["creditors"], "int"),
+        ("残元本合計", totals["principal_yen"], "yen"),
+        ("利息・損害金合計", totals["interest_yen"] + totals["damages_yen"], "yen"),
+        ("残債務合計", totals["total_owed_yen"], "yen"),
+        ("うち時効完成 (援用可能)", totals["time_barred_yen"], "yen"),
+        ("過払金合計", totals["overpayment_yen"], "yen"),
+    ]
+    cols = [
+        Col("番号", "int"), Col("債権者"), Col("原債権者"), Col("契約番号"), Col("残元本", "yen"), Col("利息", "yen"),
+        Col("損害金", "yen"), Col("合計", "yen"), Col("時効完成日", "date"), Col("時効"), Col("援用可能日", "date"),
+        Col("過払金", "yen"),
+    ]
+    rows = []
+    review: list[str] = []
+    for d in payload["debts"]:
+        j = d.get("jikou")
+        over = d.get("overpayment")
+        rows.append([
+            d["index"], d["creditor"], d.get("original_creditor") or "", d.get("account_number") or "", d["principal_yen"],
+            d["interest_yen"], d["damages_yen"], d["total_owed_yen"], _d(j["completion_date"]) if j else None, _jikou_state(j),
+            _d(j["invocable_from"]) if j and j["status"] == "completed" else None, over["overpayment_yen"] if over else None,
+        ])
+        for item in (*d.get("flags", []), *d.get("warnings", [])):
+            review.append(f"{d['index']} {d['creditor']}: {_message(item)}")
+    review += [_message(w) for w in payload.get("warnings", [])]
+    total_row = [None, "合計", None, None, totals["principal_yen"], totals["interest_yen"], totals["damages_yen"],
+                 totals["total_owed_yen"], None, None, None, totals["overpayment_yen"] or None]
+    notes = [f"{x['date']} {x['creditor']}: {_message(x['message'])}" for x in payload.get("deadlines", [])]
+    return Statement(
+        title="債権者一覧表", sheet="債権者一覧表", summary=summary, tables=[Table("債権者一覧", cols, rows, total_row)],
+        notes=[("期限: " + n) for n in notes], review=review,
+    )
+
+
+def debt_statement(d: dict[str, Any]) -> Statement:
+    """One debt's 計算書: the figures, the damages calculation, the 時効 analysis and (with a
+    history) the 引き直し ledger — one sheet of the workbook."""
+    summary: list[tuple[str, Any, str]] = [("債権者", d["creditor"], "text")]
+    for key, label in (("original_creditor", "原債権者"), ("account_number", "契約番号")):
+        if d.get(key):
+            summary.append((label, d[key], "text"))
+    summary += [
+        ("残元本", d["principal_yen"], "yen"),
+        ("利息", d["interest_yen"], "yen"),
+        ("遅延損害金", d["damages_yen"], "yen"),
+        ("合計", d["total_owed_yen"], "yen"),
+    ]
+    tables: list[Table] = []
+    notes: list[str] = [_message(x) for x in (*d.get("assumptions", []), *d.get("notes", []))]
+    review: list[str] = [_message(x) for x in (*d.get("flags", []), *d.get("warnings", []))]
+    basis: list[str] = []
+    if d.get("damages"):
+        st = damages_statement(d["damages"])
+        summary += [(label, v, k) for label, v, k in st.summary if label in ("利率 (年)", "起算日", "計算方式")]
+        tables += st.tables
+        notes += st.notes
+        review += st.review
+        basis += st.basis
+    j = d.get("jikou")
+    if j is not None:
+        rows = [["時効完成日", _d(j["completion_date"])], ["状態", _jikou_state(j)],
+                ["援用可能日", _d(j["invocable_from"])], ["時効期間", f"{j['period_years']}年"],
+                ["適用される法", "改正前の民法・商法" if j["regime"] == "old" else "改正後の民法"],
+                ["期間の根拠", _ja(j.get("period_basis") or "")]]
+        for r in j.get("readings", []):
+            rows.append(["別の読み", f"{r['completion_date']} ({JIKOU_STATUS_JA.get(r['status'], r['status'])})"])
+        tables.append(Table("消滅時効", [Col("項目"), Col("内容", "text")], [[a, b] for a, b in rows]))
+        review += [_ja(w) for w in j.get("warnings", [])]
+        basis += _basis(j)
+    if d.get("kabarai"):
+        st = kabarai_statement(d["kabarai"])
+        summary += [(f"引き直し: {label}", v, k) for label, v, k in st.summary if label in ("過払金", "過払利息", "残元金 (なお残る債務)")]
+        tables += st.tables
+        notes += st.notes
+        review += st.review
+        basis += st.basis
+    seen: set[str] = set()
+    basis = [b for b in basis if not (b in seen or seen.add(b))]
+    return Statement(
+        title=f"計算書 ({d['creditor']})", sheet=f"{d['index']} {d['creditor']}", summary=summary, tables=tables,
+        notes=list(dict.fromkeys(notes)), review=list(dict.fromkeys(review)), basis=basis,
+    )

@@ -97,7 +97,9 @@ def statements_xlsx(statements: Sequence[Statement], *, made_on: date, front: St
                 for j, (value, col) in enumerate(zip(row, table.columns), start=1):
                     cell = _put(ws, r, j, value)
                     cell.font, cell.border = font, border
-                    if col.kind in _FORMATS and value is not None and not isinstance(value, str):
+                    if isinstance(value, date):
+                        cell.number_format = _FORMATS["date"]
+                    elif col.kind in _FORMATS and value is not None and not isinstance(value, str):
                         cell.number_format = _FORMATS[col.kind]
                     if isinstance(value, str):
                         widths[j] = max(widths.get(j, 8), min(40, 2 * len(value) + 2))
