@@ -113,6 +113,15 @@ def enyou_cmd(
     key = parsing.parse_choice(layout, "--layout", tuple(grids))
     matter = load_matter(case_file)
     d = _debt(matter, debt)
+    # first whether a letter may be written at all: the debt's own analysis as of the letter's date (the same as `saiken report` gives)
+    payload = _analysis(matter._replace(as_of=on), on)
+    row = payload["debts"][d.index - 1]
+    jikou = row.get("jikou")
+    if jikou is None:
+        raise ConflictError(
+            f"{d.table}: no 時効 analysis for this debt: add last-payment, acceleration-date, due-date or judgment-date"
+        )
+    notes = enyou.check(jikou, on)
     facts = d.facts
     case = matter.case
     letter_facts = enyou.LetterFacts(
@@ -126,15 +135,6 @@ def enyou_cmd(
         account_number=facts.get("account-number"),
         principal_yen=parsing.parse_yen(facts["principal"], "principal") if facts.get("principal") else None,
     )
-    # the debt's own analysis as of the letter's date (the same as `saiken report` gives)
-    payload = _analysis(matter._replace(as_of=on), on)
-    row = payload["debts"][d.index - 1]
-    jikou = row.get("jikou")
-    if jikou is None:
-        raise ConflictError(
-            f"{d.table}: no 時効 analysis for this debt: add last-payment, acceleration-date, due-date or judgment-date"
-        )
-    notes = enyou.check(jikou, on)
     letter = enyou.compose(letter_facts, grids[key])
     if form == "pdf":
         from saiken_cli.documents.pdf import letter_pdf

@@ -48,7 +48,7 @@ import typer
 from saiken_cli.commands.common import LangOpt, check_lang
 
 ORDER = ("damages", "jikou", "sashiosae")
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "json", "pdf", "xlsx")
 #: which flag receives the report date when the section does not give it
 AS_OF_FLAG = {"damages": "to", "jikou": "as-of", "sashiosae": "paid-on"}
 
@@ -323,9 +323,37 @@ def run(case_file: str, *, as_of: str | None, today: date) -> dict[str, Any]:
     return payload
 
 
+def write_statements(payload: dict[str, Any], fmt: str, output: str, today: date, *, inputs: list[str]) -> None:
+    """The report as PDF or Excel: the 債権者一覧表 first, then each debt's 計算書 (a sheet per
+    debt in the workbook); a one-debt case file gives its damages and kabarai statements."""
+    import sys
+
+    from saiken_cli import documents
+    from saiken_cli.documents import statements as st
+
+    if payload.get("kind") == "matter":
+        front = st.matter_front(payload)
+        items = [st.debt_statement(d) for d in payload["debts"]]
+    else:
+        front = None
+        items = []
+        for section in payload["sections"]:
+            if section["command"] == "damages":
+                items.append(st.damages_statement(section["result"]))
+            elif section["command"] == "kabarai":
+                items.append(st.kabarai_statement(section["result"]))
+        if not items:
+            from saiken_cli.errors import ConflictError
+
+            raise ConflictError("--format pdf|xlsx: this case file has no [damages] or [kabarai] section to put in a 計算書")
+    size = documents.write_statements(fmt, output, items, made_on=today, inputs=inputs, front=front)
+    if output != "-":
+        sys.stderr.write(f"saiken: wrote {output} ({fmt}, {size:,} bytes)\n")
+
+
 def report(
     case_file: Annotated[str, typer.Argument(metavar="CASE.toml", help="The case file (TOML).", show_default=False)],
-    fmt: Annotated[str, typer.Option("--format", help="md | html | json.")] = "md",
+    fmt: Annotated[str, typer.Option("--format", help="md | html | json | pdf | xlsx (債権者一覧表 and each debt's 計算書; needs --output).")] = "md",
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this path (default: stdout).")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Report date (default: [case] as_of, else today in Japan).")] = None,
     lang: LangOpt = "ja",
@@ -341,10 +369,18 @@ def report(
     fmt = parsing.parse_choice(fmt, "--format", FORMATS)
     if output is not None and output != "-":
         output_mod.check_name(output)
+    if fmt in ("pdf", "xlsx") and not output:
+        from saiken_cli.errors import ConflictError
+
+        raise ConflictError(f"--format {fmt} needs --output FILE (or --output - for stdout)")
     today = today_in_japan()
     # paths in the case file are relative to its folder and stay inside it (saiken_cli.paths)
     with paths.inside(os.path.dirname(case_file) or ".", allow_outside=allow_outside_paths, what="the case file"):
         payload = run(case_file, as_of=as_of, today=today)
+    if fmt in ("pdf", "xlsx"):
+        write_statements(payload, fmt, output, today, inputs=[case_file, *input_files(payload)])
+        warn(warning_lines(payload, lang), lang)
+        return
     text = render(payload, fmt, lang, meta_for(today))
     if output is not None and output != "-":
         # atomic; never over the case file or a transaction history it names (saiken_cli.output)

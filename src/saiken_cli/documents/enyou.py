@@ -60,7 +60,10 @@ def check(jikou: Mapping[str, Any], letter_date: date) -> list[str]:
     date. When the readings disagree (old/new law, the 142条 holiday extension), the later
     date decides."""
     notes: list[str] = []
-    judgments = [e for e in jikou.get("events", []) if e.get("kind") == "hanketsu"]
+    judgments = [e["date"] for e in jikou.get("events", []) if e.get("kind") == "hanketsu"]
+    start = jikou.get("starting_point") or {}
+    if "judgment" in str(start.get("fact", "")):  # the period runs from a judgment (判決確定日)
+        judgments.insert(0, start["date"])
     candidates: list[tuple[str, str]] = []
     if jikou.get("invocable_from"):
         candidates.append((jikou["invocable_from"], "本件の読み"))
@@ -81,7 +84,7 @@ def check(jikou: Mapping[str, Any], letter_date: date) -> list[str]:
     if status != "completed" or letter_date.isoformat() < latest:
         if judgments and status != "completed":
             raise ConflictError(
-                f"判決確定 ({judgments[-1]['date']}) により時効が更新されている: 完成は {jikou.get('completion_date')}、"
+                f"判決確定 ({judgments[-1]}) により時効期間は10年: 完成は {jikou.get('completion_date')}、"
                 f"援用は {jikou.get('invocable_from')} から — 援用通知書は作成しない"
             )
         raise ConflictError(
@@ -106,7 +109,7 @@ def check(jikou: Mapping[str, Any], letter_date: date) -> list[str]:
             "係属中の手続 (訴え・支払督促・強制執行等) があります。援用の時期と方法 (答弁書での援用等) をご確認ください。"
         )
     if judgments:
-        notes.append(f"判決確定 ({judgments[-1]['date']}) による10年の時効期間 (民法169条) で完成を判断しています。")
+        notes.append(f"判決確定 ({judgments[-1]}) からの10年の時効期間で完成を判断しています。")
     if holiday.get("completion_day_closed"):
         notes.append("時効期間の末日が休日に当たります。民法142条による延長を考慮した日以後の日付であることをご確認ください。")
     return notes

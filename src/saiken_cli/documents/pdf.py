@@ -112,7 +112,7 @@ def statements_pdf(statements: Sequence[Statement], *, made_on: date, heading: s
                     Paragraph(escape(cell_text(v, c.kind)), cell_r if c.kind in ("yen", "int", "percent", "decimal") else cell)
                     for v, c in zip(row, table.columns)
                 ])
-            weights = [{"text": 1.6, "date": 1.45, "yen": 1.35, "int": 0.8, "percent": 0.9, "decimal": 1.0}[c.kind] for c in table.columns]
+            weights = [{"text": 1.6, "date": 1.45, "yen": 1.35, "int": 0.8, "percent": 1.05, "decimal": 1.0}[c.kind] for c in table.columns]
             scale = width / sum(weights)
             t = Table(data, colWidths=[w * scale for w in weights], repeatRows=1)
             style = [

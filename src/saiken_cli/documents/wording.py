@@ -37,7 +37,7 @@ def plain(item: Any) -> str:
         value = m.group(2)
         # a choice word (court, split) is the flag's English value: the name says enough;
         # a date or a number is kept
-        if value and any(ch.isdigit() for ch in value):
+        if value and re.fullmatch(r"[0-9][0-9.,:/-]*", value):
             return f"{name} {value}"
         return name
 
