@@ -171,20 +171,20 @@ def letter_pdf(pages: Sequence[Sequence[str]], *, width: int, height: int, direc
     c.setCreator("saiken")
     grey = colors.Color(0.6, 0.6, 0.6)
     pw, ph = size
+    stamp_band = 50 * mm  # left blank for the post office's certification (郵便認証司の証明文)
     if direction == "yoko":
-        left, top = 20 * mm, ph - 22 * mm
-        cellw = (pw - 40 * mm) / width
-        stamp_band = 50 * mm
-        pitch = min(cellw * 1.6, (top - stamp_band - 15 * mm) / height)
-        box = min(cellw, pitch * 0.9)
-        font = box * 0.78
+        across, along = pw - 40 * mm, ph - 22 * mm - stamp_band - 15 * mm  # a line's room, the lines' room
     else:
-        right, top = pw - 20 * mm, ph - 18 * mm
-        cellh = (ph - 36 * mm) / width
-        stamp_band = 50 * mm
-        pitch = min(cellh * 1.6, (right - stamp_band - 15 * mm) / height)
-        box = min(cellh, pitch * 0.9)
-        font = box * 0.78
+        across, along = ph - 36 * mm, pw - 20 * mm - stamp_band - 15 * mm
+    # square cells, packed along the line; the lines spaced (原稿用紙 style) as room allows
+    pitch = min(across / width * 1.6, along / height)
+    box = min(across / width, pitch * 0.9)
+    cellw = cellh = box
+    font = box * 0.78
+    if direction == "yoko":
+        left, top = (pw - width * box) / 2, ph - 22 * mm
+    else:
+        right, top = pw - 20 * mm, (ph + width * box) / 2
     for page in pages:
         c.setLineWidth(0.35)
         c.setStrokeColor(grey)
