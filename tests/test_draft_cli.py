@@ -138,3 +138,15 @@ def test_seikyu_fixed_to_a_date(cli):
         "１　被告は、原告に対し、金111万4520円及びうち金80万円に対する令和8年12月2日から支払済みまで"
         "年14パーセントの割合による金員を支払え。"
     )
+
+
+def test_paths_in_the_matter_stay_inside_its_folder(cli, tmp_path):
+    # the same rule as `saiken report`: a history outside the case file's folder needs --allow-outside-paths
+    outside = ROOT / "examples" / "cases" / "histories" / "d-finance.csv"
+    text = Path(MATTER).read_text(encoding="utf-8").replace('"histories/d-finance.csv"', f'"{outside}"')
+    case = tmp_path / "m.toml"
+    case.write_text(text, encoding="utf-8")
+    r = cli("draft", "enyou", str(case), "--debt", "1", "--date", "2026-12-01")
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1
+    r = cli("draft", "enyou", str(case), "--debt", "1", "--date", "2026-12-01", "--allow-outside-paths")
+    assert r.exit_code == 0, r.stderr

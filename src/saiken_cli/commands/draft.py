@@ -65,10 +65,31 @@ def _need(value: Any, table: str, key: str, what: str) -> str:
     return str(value)
 
 
-def _analysis(matter, on: date) -> dict[str, Any]:
+OutsideOpt = Annotated[bool, typer.Option("--allow-outside-paths", help="Let the case file name files (transactions) outside its own folder.")]
+
+
+def _load(case_file: str, allow_outside: bool):
+    """The matter, read as `saiken report` reads it (paths relative to the case file's folder
+    and inside it unless --allow-outside-paths)."""
+    from saiken_cli.matter import load_matter
+
+    with _inside(case_file, allow_outside):
+        return load_matter(case_file)
+
+
+def _inside(case_file: str, allow_outside: bool):
+    import os
+
+    from saiken_cli import paths
+
+    return paths.inside(os.path.dirname(case_file) or ".", allow_outside=allow_outside, what="the case file")
+
+
+def _analysis(matter, on: date, case_file: str, allow_outside: bool) -> dict[str, Any]:
     from saiken_cli.matter import analyse
 
-    return analyse(matter, on)
+    with _inside(case_file, allow_outside):
+        return analyse(matter, on)
 
 
 def _notes_out(notes: list[str]) -> None:
@@ -96,12 +117,12 @@ def enyou_cmd(
     fmt: Annotated[str, typer.Option("--format", help="text (default) | pdf (A4, 明朝, the grid).")] = "text",
     output: Annotated[Optional[str], typer.Option("--output", help="Write the letter to this file (atomically). Needed for pdf.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON: the letter's lines and pages, the notes, the citations.")] = False,
+    allow_outside_paths: OutsideOpt = False,
 ) -> None:
     import json
 
     from saiken_cli import parsing, today
     from saiken_cli.documents import enyou
-    from saiken_cli.matter import load_matter
 
     form = parsing.parse_choice(fmt, "--format", LETTER_FORMATS)
     if form == "pdf" and not output:
@@ -111,10 +132,10 @@ def enyou_cmd(
     on = parsing.parse_date(date_, "--date") if date_ else today.today()
     grids = enyou.layouts(on)
     key = parsing.parse_choice(layout, "--layout", tuple(grids))
-    matter = load_matter(case_file)
+    matter = _load(case_file, allow_outside_paths)
     d = _debt(matter, debt)
     # first whether a letter may be written at all: the debt's own analysis as of the letter's date (the same as `saiken report` gives)
-    payload = _analysis(matter._replace(as_of=on), on)
+    payload = _analysis(matter._replace(as_of=on), on, case_file, allow_outside_paths)
     row = payload["debts"][d.index - 1]
     jikou = row.get("jikou")
     if jikou is None:
@@ -180,23 +201,23 @@ def seikyu_cmd(
     date_: Annotated[Optional[str], typer.Option("--date", help="The document's date (default: [case] as_of, else today in Japan).")] = None,
     output: Annotated[Optional[str], typer.Option("--output", help="Write the text to this file (atomically).")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON: the lines, the figures, the notes, the citations.")] = False,
+    allow_outside_paths: OutsideOpt = False,
 ) -> None:
     import json
 
     from saiken_cli import parsing, today
     from saiken_cli.commands.damages import build_input
     from saiken_cli.documents import seikyu
-    from saiken_cli.matter import load_matter
 
     if date_ is not None:
         today.require_not_blank(date_, "--date")
     if fixed_to is not None:
         today.require_not_blank(fixed_to, "--fixed-to")
-    matter = load_matter(case_file)
+    matter = _load(case_file, allow_outside_paths)
     d = _debt(matter, debt)
     on = parsing.parse_date(date_, "--date") if date_ else (matter.as_of or today.today())
     fixed_on = parsing.parse_date(fixed_to, "--fixed-to") if fixed_to else None
-    payload = _analysis(matter, on)
+    payload = _analysis(matter, on, case_file, allow_outside_paths)
     row = payload["debts"][d.index - 1]
     flags = row.get("inputs", {}).get("damages")
     if not flags:
