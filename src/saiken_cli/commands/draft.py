@@ -98,11 +98,7 @@ def _notes_out(notes: list[str]) -> None:
 
 
 def _text_of(item: Any) -> str:
-    """A matter message (code + params) or a calc string, in Japanese for the lawyer's notes."""
-    if isinstance(item, dict):
-        from saiken_cli import report_doc
-
-        return report_doc.text(item, "ja")
+    """A message item (code + params) or a calc string, in Japanese for the lawyer's notes."""
     from saiken_cli.documents.wording import plain
 
     return plain(item)

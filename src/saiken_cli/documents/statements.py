@@ -195,11 +195,7 @@ JIKOU_STATUS_JA = {"completed": "完成", "running": "進行中", "suspended": "
 
 
 def _message(item: Any) -> str:
-    """A matter message (code + params) or a calc string, in Japanese."""
-    if isinstance(item, dict):
-        from saiken_cli import report_doc
-
-        return _ja(report_doc.text(item, "ja"))
+    """A message item (code + params) or a legacy string, in Japanese for a document."""
     return _ja(item)
 
 

@@ -28,7 +28,8 @@ _LABELS = (("(INTERPRETATION)", "(解釈による)"), ("INTERPRETATION", "解釈
 def plain(item: Any) -> str:
     """A calc message (an item, or a legacy bilingual string) in Japanese, with flags named in
     words and labels translated."""
-    from saiken_cli.render import text
+    # report_doc.text phrases catalogue items, the matter's own messages and legacy strings
+    from saiken_cli.report_doc import text
 
     out = text(item, "ja")
 
