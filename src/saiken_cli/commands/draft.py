@@ -202,6 +202,7 @@ def seikyu_cmd(
     import json
 
     from saiken_cli import parsing, today
+    from saiken_cli.commands.damages import SPEC as DAMAGES_SPEC
     from saiken_cli.commands.damages import build_input
     from saiken_cli.documents import seikyu
 
@@ -221,14 +222,8 @@ def seikyu_cmd(
             raise ConflictError(f"{d.table}: nothing is owed on this debt (after recalculation): no claim to state")
         raise ConflictError(f"{d.table}: no damages for this debt: add acceleration-date, due-date or damages-from (and principal)")
 
-    def flag(name: str) -> Any:
-        return flags.get(name)
-
-    inp = build_input(
-        principal=str(flag("principal")), rate=str(flag("rate") or "legal"), from_=flag("from"), due_date=flag("due-date"),
-        method=flag("method") or "simple365", commercial=str(flag("commercial")).lower() in ("true", "1", "yes"),
-        payments=list(flag("payment") or []), allow_high_rate=str(flag("allow-high-rate")).lower() in ("true", "1", "yes"),
-    )
+    # the debt's damages exactly as `saiken damages` reads them (one declaration of its inputs)
+    inp = build_input(**DAMAGES_SPEC.read(flags))
     from datetime import timedelta
 
     first_on = inp.first_on or (inp.due_on + timedelta(days=1))

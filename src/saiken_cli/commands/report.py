@@ -378,7 +378,7 @@ def report(
     with paths.inside(os.path.dirname(case_file) or ".", allow_outside=allow_outside_paths, what="the case file"):
         payload = run(case_file, as_of=as_of, today=today)
     if fmt in ("pdf", "xlsx"):
-        write_statements(payload, fmt, output, today, inputs=[case_file, *input_files(payload)])
+        write_statements(payload, fmt, output, today, inputs=[case_file, *input_files(payload, case_file)])
         warn(warning_lines(payload, lang), lang)
         return
     text = render(payload, fmt, lang, meta_for(today))
