@@ -896,10 +896,8 @@ def make_work(name: str, spec: dict[str, Any], mapper: "RowMapper | None" = None
     encode_ok, encode_error = writer.encode_ok, writer.encode_error
     rates = rate_flags(flags_of(mod))
     percent = spec["rate_unit"] == "percent"
-    present_rates = None
 
     def one(rec: Record):
-        nonlocal present_rates
         ids, fields, problem, inputs = rec
         if problem is not None:
             return encode_error(ids, problem, 2, inputs)
