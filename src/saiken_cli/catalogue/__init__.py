@@ -28,6 +28,11 @@ The code's prefix (before the first dot) is the file's name. Placeholders are
 - ``{x_msg}`` the nested message's own phrasing; ``{x_msgs}`` a list of them, joined by
   「・」 (ja) or ", " (en)
 - anything else: as given
+- a date that is ``None`` (not reached, e.g. while a proceeding is pending): —
+
+Terms (a fact, an event kind, a regime) are messages without parameters passed as ``…_msg``
+(calc/jikou: ``KIND_TERMS``, ``FACT_TERMS``), so a sentence names 期限の利益喪失日 in Japanese
+and "the acceleration date" in English, never a flag.
 
 Both phrasings of a code use the same placeholders (tests/test_messages.py checks it, renders
 every code in both languages, and fails on a code without both phrasings or a phrasing that

@@ -144,7 +144,8 @@ def view(payload: dict[str, Any], lang: str):
     }[payload["status"]]
     if payload["invocation_barred"]:
         status += L(lang, " ※完成後の承認あり", " — acknowledgment after an earlier completion")
-    regime = {"old": L(lang, "旧法 (改正前民法・商法)", "old law"), "new": L(lang, "新法 (改正民法)", "new law")}[payload["regime"]]
+    regimes = {"old": L(lang, "旧法 (改正前民法・商法)", "old law"), "new": L(lang, "新法 (改正民法)", "new law")}
+    regime = regimes[payload["regime"]]
     summary = [
         (L(lang, "時効完成日 (この日の終了時)", "Completion (end of day)"), day(payload["completion_date"], lang)),
         (L(lang, "援用できる日", "Invocable from"), day(payload["invocable_from"], lang)),
@@ -174,7 +175,7 @@ def view(payload: dict[str, Any], lang: str):
                 L(lang, "別の読み (契約日等により適用法が変わる場合)", "Other reading"),
                 [L(lang, "適用法", "Regime"), L(lang, "期間", "Period"), L(lang, "満了日", "Completion"), L(lang, "理由", "Why")],
                 [
-                    [r["regime"], str(r["period_years"]), r["completion_date"] or "—", text(r["reason"], lang) if r["reason"] else "—"]
+                    [regimes[r["regime"]], L(lang, f"{r['period_years']}年", f"{r['period_years']} years"), r["completion_date"] or "—", text(r["reason"], lang) if r["reason"] else "—"]
                     for r in payload["readings"]
                 ],
             )
