@@ -25,7 +25,9 @@ from saiken_cli.errors import RuleDataError
 from saiken_cli.rules import Citation, parse_table
 
 EGOV = "https://laws.e-gov.go.jp/law/"
-OFFICIAL_URL = re.compile(r"^https?://([a-z0-9-]+\.)*(go\.jp|lg\.jp|post\.japanpost\.jp)/")
+OFFICIAL_URL = re.compile(
+    r"^https?://(([a-z0-9-]+\.)*(go\.jp|lg\.jp|post\.japanpost\.jp)|(www\.)?(city|town|vill|pref)\.[a-z0-9-]+(\.[a-z0-9-]+)?\.jp)/"
+)
 
 
 def law_rows() -> dict[str, rules.Row]:
@@ -251,3 +253,50 @@ def test_cases_carry_their_reporter_and_courts_go_jp_link_where_known():
     cases = [c for _, c in rule_citations() if c.case == "最判平成21年1月22日"]
     assert cases and all(c.reporter == "民集63巻1号247頁" and c.href().endswith("id=37212") for c in cases)
     del row
+
+
+# --- 国税・地方税: the tax offices' 1,000-yen practice (issue 11 §1 item 10) -----------------
+
+NAKANO = ["sashiosae", "--tax", "--paid-on", "2026-10-01"]
+
+
+def test_tax_1000_practice_golden_nakano_city_procedure(cli):
+    """中野市「給与等の差押に係る取立て事務について」 (2022-10-24): ① pay floored to 1,000円, items
+    1-5 each rounded up (5号 = (① − 1〜4号) × 0.2, up, at most 2 × 4号). By hand: ① 312,000;
+    1〜3号 8,000 + 13,000 + 46,000; 4号 145,000 (1 dependant); 5号 20,000 → ③ 80,000."""
+    args = [*NAKANO, "--gross", "312345", "--income-tax", "7210", "--resident-tax", "12300",
+            "--social-insurance", "45678", "--commute", "0", "--dependents", "1"]
+    practice = cli(*args, "--rounding", "tax-1000", "--json").json()
+    assert practice["garnishable_yen"] == 80000
+    assert practice["tax"]["practice"]["items_1_3_yen"] == [8000, 13000, 46000]
+    assert practice["rounding"] == {**practice["rounding"], "direction": "tax-1000", "status": "VERIFIED-OFFICIAL"}
+    cited = {c["label"]: c for c in practice["citations"]}
+    nakano = next(c for c in cited.values() if c.get("authority") == "中野市")
+    assert nakano["kind"] == "official" and nakano["url"].startswith("https://www.city.nakano.nagano.jp/")
+    # the statute works to the yen: the default stays exact (247,157 − 145,000 − 20,431.4 → 81,725)
+    assert cli(*args, "--json").json()["garnishable_yen"] == 81725
+
+
+@pytest.mark.parametrize(
+    "net, dependents, practice, exact",
+    [
+        (300000, 0, 160000, 160000),  # reference 5-13: both ways
+        (300500, 0, 160000, 160400),  # the net floored to 1,000円
+        (301000, 0, 160000, 160800),  # 5号 40,200 rounded up to 41,000
+        (2000000, 0, 1700000, 1700000),  # the cap of 5号 (2 × 4号 = 200,000) decides
+        (100999, 0, 0, 799),  # floored to the base: nothing
+    ],
+)
+def test_tax_1000_practice_with_net_only(cli, net, dependents, practice, exact):
+    r = cli(*NAKANO, "--net", str(net), "--dependents", str(dependents), "--rounding", "tax-1000", "--json")
+    assert r.exit_code == 0, r.stderr
+    d = r.json()
+    assert d["garnishable_yen"] == practice and d["garnishable_yen"] + d["protected_yen"] == net
+    assert any("--gross" in a for a in d["assumptions"])  # says how to get the office's own figure
+    assert cli(*NAKANO, "--net", str(net), "--dependents", str(dependents), "--json").json()["garnishable_yen"] == exact
+
+
+def test_tax_1000_goes_with_tax_only(cli):
+    r = cli("sashiosae", "--net", "300000", "--rounding", "tax-1000", "--paid-on", "2026-10-01")
+    assert r.exit_code == 2 and r.stdout == "" and len(r.stderr.strip().splitlines()) == 1
+    assert "--rounding tax-1000" in r.stderr

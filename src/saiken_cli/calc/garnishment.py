@@ -34,7 +34,7 @@ from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
 SCHEMA_VERSION = "2"
-ROUNDINGS = ("floor", "ceil")
+ROUNDINGS = ("floor", "ceil", "tax-1000")
 
 #: Period kinds: the fixed ones, and the two that take a count (days:N, months:N).
 FIXED_PERIODS = ("monthly", "semimonthly", "dekad", "weekly", "daily", "bonus", "retirement")
@@ -191,7 +191,7 @@ class GarnishmentResult:
             "rounding": {
                 "direction": self.input.rounding,
                 "applies_to": "garnishable",
-                "status": "UNVERIFIED",
+                "status": "VERIFIED-OFFICIAL" if self.input.rounding == "tax-1000" else "UNVERIFIED",
                 "text": rounding_text(self.input.rounding),
             },
             "rule_rows": [r.to_dict() for r in self.rows],
@@ -215,6 +215,12 @@ def fraction_ja(value: Fraction) -> str:
 
 
 def rounding_text(direction: str) -> str:
+    if direction == "tax-1000":
+        return (
+            "徴収実務の千円単位 (--rounding tax-1000): 給料等は千円未満切捨て、差押禁止額の1〜5号は各々千円未満切上げ "
+            "(中野市「給与等の差押に係る取立て事務について」) / the tax offices' 1,000-yen practice: pay floored, each "
+            "protected item 1-5 rounded up to 1,000 yen (a practice, not the statute)"
+        )
     if direction == "ceil":
         return (
             "差押禁止額の円未満を切り捨て、差押可能額 = 手取り − 差押禁止額 (差押可能額は切上げ) / "
@@ -357,7 +363,9 @@ def _common_notes(tax: bool) -> list[str]:
 
 def compute(inp: GarnishmentInput) -> GarnishmentResult:
     if inp.rounding not in ROUNDINGS:
-        raise InputError("--rounding", inp.rounding, "floor or ceil")
+        raise InputError("--rounding", inp.rounding, "floor, ceil or tax-1000 (with --tax)")
+    if inp.rounding == "tax-1000" and not inp.tax:
+        raise ConflictError("--rounding tax-1000 goes with --tax: it is the tax offices' 1,000-yen practice for 国税徴収法76条")
     if inp.dependents is not None and not inp.tax:
         raise ConflictError("--dependents goes with --tax (国税徴収法76条: 生計を一にする親族の人数)")
     if inp.support and inp.tax:
@@ -532,6 +540,38 @@ def threshold_exact_text(value: Fraction | None) -> str:
     return f"{int(whole):,}" + (f".{frac}…" if value.denominator != 1 else "")
 
 
+def _tax_practice(net: int, comp: dict[str, Any] | None, base: int, rate: Fraction, slice_cap: int, unit: int) -> dict[str, Any]:
+    """The tax offices' 1,000-yen practice (中野市「給与等の差押に係る取立て事務について」): ① the pay
+    floored to ``unit``; ② items 1-5 each rounded up to ``unit`` (5号: (① − items 1-4) × 20%, rounded
+    up, at most 2 × item 4); garnishable = ① − ②. With --net the items 1-3 are inside it: the net
+    is floored instead (said in the output)."""
+    def down(v: int) -> int:
+        return v // unit * unit
+
+    def up(v: Fraction | int) -> int:
+        v = Fraction(v)
+        return -((-v.numerator) // (v.denominator * unit)) * unit
+
+    if comp is not None:
+        pay = down(comp["gross_yen"] - comp["commute_yen"])
+        items = [up(comp["income_tax_yen"]), up(comp["resident_tax_yen"]), up(comp["social_insurance_yen"])]
+    else:
+        pay, items = down(net), [0, 0, 0]
+    item4 = up(base)
+    rest = pay - sum(items) - item4
+    item5 = min(up(rest * rate), slice_cap) if rest > 0 else 0
+    garnishable = max(pay - sum(items) - item4 - item5, 0)
+    return {
+        "unit_yen": unit,
+        "pay_yen": pay,
+        "items_1_3_yen": items,
+        "item_4_yen": item4,
+        "item_5_yen": item5,
+        "garnishable_yen": garnishable,
+        "from": "gross" if comp is not None else "net",
+    }
+
+
 def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentResult:
     period = inp.period
     if period.kind in ("bonus", "retirement"):
@@ -568,6 +608,10 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
     slice_cap = base * r_mult["multiple"]
     pct = percent_text(rate)
     mult = r_mult["multiple"]
+    practice = None
+    if inp.rounding == "tax-1000":
+        r_unit = table.row_on(inp.paid_on, "practice_unit")
+        practice = _tax_practice(net, comp, base, rate, slice_cap, r_unit["unit_yen"])
     if net <= base:
         which = "base_only"
         slice_exact = Fraction(0)
@@ -580,7 +624,11 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
             which = "slice_cap"
             slice_exact = Fraction(slice_cap)
         protected_exact = base + slice_exact
-    garnishable, protected = split(net, protected_exact, inp.rounding)
+    if practice is not None:
+        garnishable = practice["garnishable_yen"]
+        protected = net - garnishable
+    else:
+        garnishable, protected = split(net, protected_exact, inp.rounding)
     threshold_exact = base + Fraction(slice_cap) / rate
     rule = {
         "kind": "tax",
@@ -589,7 +637,8 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
         "garnishable_fraction": None,
         "cap_yen": slice_cap,
         "cap_of": "slice",
-        "cap_basis": f"{r_mult.citation.label()}: {r_mult['multiple']} × {base:,}円 (UNVERIFIED)",
+        "cap_basis": f"{r_mult.citation.label()}: {r_mult['multiple']} × {base:,}円"
+        + (" (UNVERIFIED)" if r_mult.status == "UNVERIFIED" else ""),
         "threshold_yen": floor_yen(threshold_exact),
         "threshold_exact": decimal_text(threshold_exact),
         "which": which,
@@ -620,6 +669,12 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
         Step("protected", "差押禁止額 (手取りのうち) / protected (out of the net)", protected),
     ]
     rows = [r_base, r_dep, r_rate, r_mult]
+    if practice is not None:
+        rows.append(r_unit)
+        tax["practice"] = practice
+        steps.append(Step("practice", f"徴収実務の千円単位: 差押可能額 {practice['garnishable_yen']:,}円 / the tax offices' "
+                          f"1,000-yen practice: {practice['garnishable_yen']:,} yen garnishable", practice["garnishable_yen"],
+                          basis=r_unit.citation.label()))
     citations: list[Citation] = [ART_76_1_1_3]
     for r in rows:
         citations.extend(r.citations)
@@ -649,6 +704,12 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
         "T = 給料等から所得税・住民税・社会保険料を控除した額 (--net; 通勤手当を除く) / T = pay after income tax, "
         "resident tax and social insurance (--net, without commuting allowance)"
     )
+    if practice is not None and comp is None:
+        assumptions.append(
+            "--rounding tax-1000 で --net のみ: 1〜3号が手取りに含まれて分からないため手取りを千円未満切捨て。"
+            "実務どおりには --gross と各控除額を指定 / with --net only, items 1-3 are not known apart: the net is "
+            "floored to 1,000 yen; give --gross and the deductions for the office's own figure"
+        )
     return GarnishmentResult(
         input=inp,
         claim="tax",

@@ -41,7 +41,7 @@ PERIODS_ACCEPTED = (
     "monthly, semimonthly, dekad, weekly, daily, days:N (any other period of N days), "
     "months:N (every N months), bonus, retirement"
 )
-ROUNDING_CHOICES = {"floor": "floor", "ceil": "ceil", "切捨て": "floor", "切上げ": "ceil"}
+ROUNDING_CHOICES = {"floor": "floor", "ceil": "ceil", "切捨て": "floor", "切上げ": "ceil", "tax-1000": "tax-1000", "千円単位": "tax-1000"}
 
 
 def parse_period(text: str, flag: str = "--period"):
@@ -219,8 +219,13 @@ SPEC = Command("sashiosae", HELP, (
          doc="Garnishment by the tax authority (国税徴収法76条; monthly or months:N only). Not with `--support`."),
     Flag("dependents", "int", "--tax のとき: 生計を一にする親族の人数 (1人につき月4万5千円)",
          "With --tax: 生計を一にする親族の人数 (+45,000円/月 each)."),
-    Flag("rounding", "choice", "円未満の端数処理", "Fractions of a yen: floor (default: floor the garnishable amount) | "
-         "ceil (floor the protected amount).", default="floor", choices=("floor", "ceil")),
+    Flag("rounding", "choice", "円未満の端数処理 (tax-1000: --tax のとき徴収実務の千円単位)",
+         "Fractions of a yen: floor (default: floor the garnishable amount) | ceil (floor the protected amount) | "
+         "tax-1000 (with --tax: the tax offices' 1,000-yen practice).", default="floor", choices=("floor", "ceil", "tax-1000"),
+         doc="Fractions of a yen. `floor` (default): floor the garnishable amount. `ceil`: floor the protected amount. "
+         "`tax-1000` (with `--tax`): the tax offices' 1,000円 practice — 中野市「給与等の差押に係る取立て事務について」: "
+         "① the pay floored to 1,000円, 76条1項1〜5号 each rounded up to 1,000円 (5号: (① − 1〜4号) × 20%, up, at most "
+         "2 × 4号); with `--net` only the net is floored (said)."),
     Flag("paid-on", "date", "この給与の支払日: 適用する法令を決める (既定: 日本の今日)",
          "支払日 of this pay: selects the rules in force (default: today).", aliases=("支払日",),
          doc="支払日 of this pay; selects the rules in force (ISO or 和暦). Default: today in Japan, said in the assumptions."),

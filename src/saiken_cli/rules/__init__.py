@@ -140,7 +140,13 @@ def _host_is_official(url: str) -> bool:
     if not m:
         return False
     host = m.group(1).lower()
-    return any(host == h or host.endswith("." + h) for h in OFFICIAL_HOSTS)
+    if any(host == h or host.endswith("." + h) for h in OFFICIAL_HOSTS):
+        return True
+    # a local government's own site: www.city.<name>.<pref>.jp, pref.<name>.jp, town./vill. …
+    return bool(_LOCAL_GOV_RE.match(host))
+
+
+_LOCAL_GOV_RE = re.compile(r"^(www\.)?(city|town|vill|pref)\.[a-z0-9-]+(\.[a-z0-9-]+)?\.jp$")
 
 
 class Citation(NamedTuple):
@@ -201,7 +207,7 @@ class Citation(NamedTuple):
             if kind == "official" and raw.get("url") and not _host_is_official(raw["url"]):
                 raise RuleDataError(
                     f"{where}: an official citation's url is a government or court page "
-                    f"(*.go.jp, *.lg.jp); got {raw['url']!r}: mark it kind = \"secondary\""
+                    f"(*.go.jp, *.lg.jp, a city/town/village/prefecture site); got {raw['url']!r}: mark it kind = \"secondary\""
                 )
         return cls(**dict(raw))
 

@@ -42,7 +42,20 @@ class Rule(_Strict):
     base_yen: Optional[int] = Field(description="tax only: (100,000 + 45,000 × n) × months")
 
 
+class TaxPractice(_Strict):
+    """--rounding tax-1000: the tax offices' 1,000-yen practice (中野市's published procedure)."""
+
+    unit_yen: int
+    pay_yen: int = Field(description="① the pay, floored to the unit (from --gross less the commuting allowance, or --net).")
+    items_1_3_yen: list[int] = Field(description="76条1項1〜3号, each rounded up to the unit (0 with --net: inside it).")
+    item_4_yen: int
+    item_5_yen: int = Field(description="(① − items 1-4) × 20%, rounded up to the unit, at most 2 × item 4.")
+    garnishable_yen: int
+    from_: Literal["gross", "net"] = Field(alias="from")
+
+
 class Tax(_Strict):
+    practice: Optional[TaxPractice] = None
     dependents: int
     months: int
     base_per_month_yen: int
@@ -62,9 +75,11 @@ class Step(_Strict):
 
 
 class Rounding(_Strict):
-    direction: Literal["floor", "ceil"]
+    direction: Literal["floor", "ceil", "tax-1000"]
     applies_to: Literal["garnishable"]
-    status: Literal["UNVERIFIED"]
+    status: Literal["UNVERIFIED", "VERIFIED-OFFICIAL"] = Field(
+        description="UNVERIFIED: the statute is silent on fractions of a yen; VERIFIED-OFFICIAL: tax-1000, a tax office's published practice."
+    )
     text: str
 
 
