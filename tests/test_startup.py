@@ -124,10 +124,10 @@ def test_the_typer_command_is_the_declaration(name, mod):
         p = options[f.name]
         assert (p.is_flag, p.multiple, p.required) == (f.switch, f.repeatable, f.required), f.name
     # the fast path reads exactly the record inputs (not the options about how to print)
-    fast = spec.fast
-    assert fast.switches | fast.valued == {f.name for f in spec.flags if f.role == "input"}
-    assert fast.repeatable == {f.name for f in spec.flags if f.repeatable and f.role == "input"}
-    assert set(fast.required) == {f.name for f in spec.flags if f.required}
+    switches, valued, repeatable, required = spec.fast
+    assert switches | valued == {f.name for f in spec.flags if f.role == "input"}
+    assert repeatable == {f.name for f in spec.flags if f.repeatable and f.role == "input"}
+    assert set(required) == {f.name for f in spec.flags if f.required}
 
 
 def run_entry(argv: list[str]) -> tuple[int, str, str]:
