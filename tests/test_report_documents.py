@@ -56,6 +56,10 @@ def test_pdf_text_layer(cli, tmp_path):
     for figure in ("債権者一覧表", "計算書 (株式会社Aサービサー)", "1,686,657", "1,036,657", "2024/11/21", "佐藤一郎"):
         assert figure in text, figure
     assert "--" not in text and "UNVERIFIED" not in text
+    import re
+
+    # no flag values in words a client would not use (the method keys are named in Japanese)
+    assert not re.search(r"(?<![A-Za-z/.])(simple365|court-each|kyotaku|one-end|both-ends)(?![A-Za-z])", text)
 
 
 def test_pdf_needs_output(cli, tmp_path):

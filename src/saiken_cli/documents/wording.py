@@ -21,6 +21,10 @@ FLAG_JA = {
     "to": "計算終了日", "fixed-to": "損害金の確定日", "date": "書面の日付", "debt": "債務の番号", "layout": "用紙の形式",
 }
 _FLAG = re.compile(r"--([a-z][a-z0-9-]*)(?:[ =]([A-Za-z0-9][A-Za-z0-9._-]*))?")
+#: the --method keys, when a message names one after 計算方式
+METHOD_WORDS = {"simple365": "単純日割", "court-each": "裁判所方式 (各部分を切捨て)", "court-365": "年単位+365日割",
+                "court": "裁判所方式", "kyotaku": "供託方式", "actual": "各年計算"}
+_METHOD = re.compile(r"計算方式 (simple365|court-each|court-365|court|kyotaku|actual)(?![A-Za-z0-9-])")
 _LABELS = (("(INTERPRETATION)", "(解釈による)"), ("INTERPRETATION", "解釈"), ("UNVERIFIED", "未確認"),
            ("VERIFIED-SECONDARY", "確認済(二次資料)"), ("VERIFIED-OFFICIAL", "確認済"), ("VERIFIED-STATUTE", "確認済(条文)"))
 
@@ -43,6 +47,7 @@ def plain(item: Any) -> str:
         return name
 
     out = _FLAG.sub(flag, out)
+    out = _METHOD.sub(lambda m: f"計算方式「{METHOD_WORDS[m.group(1)]}」", out)
     for label, word in _LABELS:
         out = out.replace(label, word)
     return out
