@@ -58,7 +58,8 @@ def test_tax_without_dependents_flag_assumes_zero_and_warns(cli):
     r = cli("sashiosae", "--net", "300000", "--tax", "--paid-on", PAID, "--json")
     assert r.exit_code == 0
     assert r.json()["garnishable_yen"] == 160_000
-    assert "--dependents" in r.stderr
+    assert [w["code"] for w in r.json()["warnings"]] == ["garnishment.dependents_not_given"]
+    assert "生計を一にする親族の人数の指定なし" in r.stderr and "--dependents" not in r.stderr
 
 
 # Both sides of the threshold for every period: (period, cap, ordinary threshold, support threshold)
@@ -159,7 +160,8 @@ def test_rounding_floor_default_and_ceil_option(cli):
     floor = run(cli, "--net", "300001")  # 300,001 / 4 = 75,000.25
     assert (floor["garnishable_yen"], floor["protected_yen"]) == (75_000, 225_001)
     assert floor["rounding"]["direction"] == "floor" and floor["rounding"]["status"] == "UNVERIFIED"
-    assert any("UNVERIFIED" in n and "floor" in n for n in floor["notes"])
+    assert any(n["code"] == "garnishment.rounding_floor" and "UNVERIFIED" in n["text"] for n in floor["notes"])
+    assert floor["rounding"]["text"]["code"] == "garnishment.rounding_floor"
     ceil = run(cli, "--net", "300001", "--rounding", "ceil")
     assert (ceil["garnishable_yen"], ceil["protected_yen"]) == (75_001, 225_000)
 
@@ -183,7 +185,12 @@ def test_gross_with_missing_deductions_warns(cli):
     r = cli("sashiosae", "--gross", "300000", "--income-tax", "0", "--paid-on", PAID, "--json")
     assert r.exit_code == 0
     assert r.json()["net_yen"] == 300_000
-    assert "--resident-tax" in r.stderr and "--commute" in r.stderr
+    (warning,) = r.json()["warnings"]
+    assert warning["code"] == "garnishment.deductions_not_given"
+    assert [m["code"] for m in warning["params"]["missing_msgs"]] == [
+        "garnishment.deduction_resident_tax", "garnishment.deduction_social_insurance", "garnishment.deduction_commute",
+    ]
+    assert "住民税・社会保険料・通勤手当 の指定なし" in r.stderr and "--" not in r.stderr
 
 
 def test_tax_base_t_is_the_same_net_from_gross(cli):

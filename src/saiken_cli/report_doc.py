@@ -699,7 +699,7 @@ def matter_doc(payload: dict[str, Any], meta: dict[str, Any], lang: str) -> Doc:
             (L(lang, "差押可能額 (1回の支払)", "Garnishable per payment"), yen(g["garnishable_yen"], lang)),
             (L(lang, "手元に残る額", "The debtor keeps"), yen(g["protected_yen"], lang)),
             (L(lang, "手取り額", "Net pay"), yen(g["net_yen"], lang)),
-            (L(lang, "支払期", "Pay period"), pick(r["period_detail"]["label"], lang)),
+            (L(lang, "支払期", "Pay period"), text(r["period_detail"]["label"], lang)),
         ]))
         opt_blocks += _items_blocks({"warnings": r.get("warnings", []), "assumptions": r.get("assumptions", []),
                                      "notes": g["notes"] + r.get("notes", [])}, lang)

@@ -24,29 +24,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from saiken_cli import rules
 from saiken_cli.calc.caps import percent_str
+from saiken_cli.calc.messages import Message, beyond_verified, msg, to_dicts
 from saiken_cli.calc.rounding import decimal_text, floor_yen
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 ROUNDINGS = ("floor", "ceil", "tax-1000")
 
 #: Period kinds: the fixed ones, and the two that take a count (days:N, months:N).
 FIXED_PERIODS = ("monthly", "semimonthly", "dekad", "weekly", "daily", "bonus", "retirement")
 COUNTED_PERIODS = ("days", "months")
 PERIOD_LABELS = {
-    "monthly": ("毎月", "monthly"),
-    "semimonthly": ("毎半月", "twice a month"),
-    "dekad": ("毎旬 (10日ごと)", "every ten days (旬)"),
-    "weekly": ("毎週 (7日ごと)", "weekly (7 days)"),
-    "daily": ("毎日", "daily"),
-    "bonus": ("賞与", "bonus"),
-    "retirement": ("退職手当", "retirement allowance"),
+    "monthly": msg("garnishment.period_monthly"),
+    "semimonthly": msg("garnishment.period_semimonthly"),
+    "dekad": msg("garnishment.period_dekad"),
+    "weekly": msg("garnishment.period_weekly"),
+    "daily": msg("garnishment.period_daily"),
+    "bonus": msg("garnishment.period_bonus"),
+    "retirement": msg("garnishment.period_retirement"),
 }
 
 ART_153 = Citation(
@@ -67,7 +69,7 @@ ART_76_1_1_3 = Citation(
 
 @dataclass(frozen=True)
 class Period:
-    """A pay period (支払期). ``count`` is N of days:N / months:N (7 for weekly)."""
+    """A pay period (支払期). ``count`` is N of days:N or months:N (7 for weekly)."""
 
     kind: str
     count: int | None = None
@@ -101,13 +103,12 @@ class Period:
             return self.count
         return None
 
-    def label(self) -> str:
+    def label(self) -> Message:
         if self.kind == "days":
-            return f"{self.count}日ごと / every {self.count} days"
+            return msg("garnishment.period_days", count=self.count)
         if self.kind == "months":
-            return f"{self.count}か月ごと / every {self.count} months"
-        ja, en = PERIOD_LABELS[self.kind]
-        return f"{ja} / {en}"
+            return msg("garnishment.period_months", count=self.count)
+        return PERIOD_LABELS[self.kind]
 
 
 @dataclass(frozen=True)
@@ -135,18 +136,18 @@ class GarnishmentInput:
 @dataclass(frozen=True)
 class Step:
     key: str
-    label: str  # "日本語 / English"
+    label: Message
     yen: int | None = None
     exact: Fraction | None = None
-    basis: str | None = None
+    basis: str | Message | None = None  # a citation label, or a message: as given, the rounding, how a cap was derived
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "step": self.key,
-            "label": self.label,
+            "label": self.label.to_dict(),
             "yen": self.yen,
             "exact": decimal_text(self.exact) if self.exact is not None else None,
-            "basis": self.basis,
+            "basis": self.basis.to_dict() if isinstance(self.basis, Message) else self.basis,
         }
 
 
@@ -163,9 +164,9 @@ class GarnishmentResult:
     steps: tuple[Step, ...]
     rows: tuple[Row, ...]
     citations: tuple[Citation, ...]
-    assumptions: tuple[str, ...]
-    notes: tuple[str, ...]
-    warnings: tuple[str, ...]
+    assumptions: tuple[Message, ...]
+    notes: tuple[Message, ...]
+    warnings: tuple[Message, ...]
 
     def to_dict(self) -> dict[str, Any]:
         p = self.input.period
@@ -176,7 +177,7 @@ class GarnishmentResult:
             "period": p.name,
             "period_detail": {
                 "kind": p.kind,
-                "label": p.label(),
+                "label": p.label().to_dict(),
                 "days": p.days,
                 "months": p.months,
             },
@@ -185,20 +186,20 @@ class GarnishmentResult:
             "garnishable_yen": self.garnishable_yen,
             "protected_yen": self.protected_yen,
             "net_computation": self.net_computation,
-            "rule": self.rule,
+            "rule": {**self.rule, "cap_basis": self.rule["cap_basis"].to_dict()},
             "tax": self.tax,
             "steps": [s.to_dict() for s in self.steps],
             "rounding": {
                 "direction": self.input.rounding,
                 "applies_to": "garnishable",
                 "status": "VERIFIED-OFFICIAL" if self.input.rounding == "tax-1000" else "UNVERIFIED",
-                "text": rounding_text(self.input.rounding),
+                "text": rounding_text(self.input.rounding).to_dict(),
             },
             "rule_rows": [r.to_dict() for r in self.rows],
             "citations": [c.to_dict() for c in self.citations],
-            "assumptions": list(self.assumptions),
-            "notes": list(self.notes),
-            "warnings": list(self.warnings),
+            "assumptions": to_dicts(self.assumptions),
+            "notes": to_dicts(self.notes),
+            "warnings": to_dicts(self.warnings),
         }
 
 
@@ -209,29 +210,25 @@ def percent_text(rate: Fraction) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def fraction_ja(value: Fraction) -> str:
-    """A fraction in statute style: 1/2 → "2分の1", 3/4 → "4分の3"."""
-    return f"{value.denominator}分の{value.numerator}"
+def rate_decimal(rate: Fraction) -> Decimal:
+    """A rate of the rule data (a fraction such as 1/5) as the Decimal a message carries ("0.2")."""
+    return Decimal(rate.numerator) / Decimal(rate.denominator)
 
 
-def rounding_text(direction: str) -> str:
+#: the basis of a step that is an input as given (the flag is not named in the output)
+GIVEN = msg("garnishment.basis_given")
+
+
+def rounding_basis(direction: str) -> Message:
     if direction == "tax-1000":
-        return (
-            "徴収実務の千円単位 (--rounding tax-1000): 給料等は千円未満切捨て、差押禁止額の1〜5号は各々千円未満切上げ "
-            "(中野市「給与等の差押に係る取立て事務について」) / the tax offices' 1,000-yen practice: pay floored, each "
-            "protected item 1-5 rounded up to 1,000 yen (a practice, not the statute)"
-        )
-    if direction == "ceil":
-        return (
-            "差押禁止額の円未満を切り捨て、差押可能額 = 手取り − 差押禁止額 (差押可能額は切上げ) / "
-            "the protected amount is floored to the yen and garnishable = net − protected "
-            "(the garnishable amount is rounded up); the statute is silent (UNVERIFIED)"
-        )
-    return (
-        "差押可能額の円未満を切り捨て (債務者保護)、差押禁止額 = 手取り − 差押可能額 / "
-        "the garnishable amount is floored to the yen (debtor-protective) and protected = "
-        "net − garnishable, so the two add up to net exactly; the statute is silent (UNVERIFIED)"
-    )
+        return msg("garnishment.basis_tax_1000")
+    return msg("garnishment.basis_ceil") if direction == "ceil" else msg("garnishment.basis_floor")
+
+
+def rounding_text(direction: str) -> Message:
+    if direction == "tax-1000":
+        return msg("garnishment.rounding_tax_1000")
+    return msg("garnishment.rounding_ceil") if direction == "ceil" else msg("garnishment.rounding_floor")
 
 
 def split(net_yen: int, protected_exact: Fraction, rounding: str) -> tuple[int, int]:
@@ -243,7 +240,16 @@ def split(net_yen: int, protected_exact: Fraction, rounding: str) -> tuple[int, 
     return garnishable, net_yen - garnishable
 
 
-def _build_net(inp: GarnishmentInput) -> tuple[int, dict[str, Any] | None, list[Step], list[str], list[str]]:
+#: the deductions from gross pay: flag, and the message naming the deduction
+DEDUCTION_NAMES = {
+    "--income-tax": msg("garnishment.deduction_income_tax"),
+    "--resident-tax": msg("garnishment.deduction_resident_tax"),
+    "--social-insurance": msg("garnishment.deduction_social_insurance"),
+    "--commute": msg("garnishment.deduction_commute"),
+}
+
+
+def _build_net(inp: GarnishmentInput) -> tuple[int, dict[str, Any] | None, list[Step], list[Message], list[Message]]:
     deductions = {
         "--income-tax": inp.income_tax_yen,
         "--resident-tax": inp.resident_tax_yen,
@@ -258,19 +264,18 @@ def _build_net(inp: GarnishmentInput) -> tuple[int, dict[str, Any] | None, list[
             raise ConflictError(f"{', '.join(given)} go with --gross, not --net (--net is already after those deductions)")
         if inp.net_yen <= 0:
             raise InputError("--net", inp.net_yen, "a positive amount in yen")
-        step = Step("net", "手取り額 (差押えの基準額) / net pay (the base)", inp.net_yen, basis="--net")
+        step = Step("net", msg("garnishment.step_net_given"), inp.net_yen, basis=GIVEN)
         return inp.net_yen, None, [step], [], []
     if inp.gross_yen is None:
         raise ConflictError("give the pay: --net AMOUNT (take-home), or --gross AMOUNT with --income-tax, --resident-tax, --social-insurance, --commute")
     if inp.gross_yen <= 0:
         raise InputError("--gross", inp.gross_yen, "a positive amount in yen")
-    assumptions: list[str] = []
-    warnings: list[str] = []
+    assumptions: list[Message] = []
+    warnings: list[Message] = []
     missing = [flag for flag, v in deductions.items() if v is None]
     if missing:
         warnings.append(
-            f"{', '.join(missing)} の指定なし: 0円として計算 / not given: taken as 0 yen — "
-            "check the pay slip (給与明細)"
+            msg("garnishment.deductions_not_given", missing_msgs=tuple(DEDUCTION_NAMES[flag] for flag in missing))
         )
     tax_i = inp.income_tax_yen or 0
     tax_r = inp.resident_tax_yen or 0
@@ -286,18 +291,14 @@ def _build_net(inp: GarnishmentInput) -> tuple[int, dict[str, Any] | None, list[
             inp.gross_yen,
             f"an amount above its deductions ({tax_i + tax_r + si + commute:,} yen): the net pay would be {net:,} yen",
         )
-    assumptions.append(
-        "--gross は通勤手当を含む総支給額として、通勤手当・所得税・住民税・社会保険料を差し引いた / "
-        "--gross is taken as total pay including the commuting allowance; the allowance, income tax, "
-        "resident tax and social insurance are deducted"
-    )
+    assumptions.append(msg("garnishment.gross_includes_commute"))
     steps = [
-        Step("gross", "総支給額 / gross pay", inp.gross_yen, basis="--gross"),
-        Step("income_tax", "− 所得税 / income tax", tax_i, basis="--income-tax"),
-        Step("resident_tax", "− 住民税 / resident tax", tax_r, basis="--resident-tax"),
-        Step("social_insurance", "− 社会保険料 / social insurance", si, basis="--social-insurance"),
-        Step("commute", "− 通勤手当 (基準額に含めない) / commuting allowance (excluded)", commute, basis="--commute"),
-        Step("net", "= 手取り額 (差押えの基準額) / = net pay (the base)", net),
+        Step("gross", msg("garnishment.step_gross"), inp.gross_yen, basis=GIVEN),
+        Step("income_tax", msg("garnishment.step_income_tax"), tax_i, basis=GIVEN),
+        Step("resident_tax", msg("garnishment.step_resident_tax"), tax_r, basis=GIVEN),
+        Step("social_insurance", msg("garnishment.step_social_insurance"), si, basis=GIVEN),
+        Step("commute", msg("garnishment.step_commute"), commute, basis=GIVEN),
+        Step("net", msg("garnishment.step_net_built"), net),
     ]
     comp = {
         "gross_yen": inp.gross_yen,
@@ -310,53 +311,29 @@ def _build_net(inp: GarnishmentInput) -> tuple[int, dict[str, Any] | None, list[
     return net, comp, steps, assumptions, warnings
 
 
-def _status_messages(rows: list[Row], not_applied: tuple[Row, ...] = ()) -> tuple[list[str], list[str]]:
-    """Notes for VERIFIED-SECONDARY rows, warnings for UNVERIFIED / INTERPRETATION rows.
+def _status_messages(rows: list[Row], not_applied: tuple[Row, ...] = ()) -> tuple[list[Message], list[Message]]:
+    """Notes for VERIFIED-SECONDARY rows, warnings for UNVERIFIED or INTERPRETATION rows.
 
     A weak row that did not change this result (``not_applied``) gets a note, not a warning.
     """
     notes, warnings = [], []
     for row in rows:
         if row.status in ("UNVERIFIED", "INTERPRETATION") and any(row is x for x in not_applied):
-            notes.append(
-                f"{row.label} ({row.citation.label()}) は {row.status} だが、この計算では適用されない / "
-                f"{row.citation.label()} is {row.status} in saiken's sources ({row.citation.en}); it does not apply here"
-            )
+            notes.append(msg("garnishment.rule_weak_not_applied", label=row.label, article=row.citation, status=row.status))
         elif row.status in ("UNVERIFIED", "INTERPRETATION"):
-            warnings.append(
-                f"{row.label} ({row.citation.label()}) は {row.status}: 提出前に条文を確認 / "
-                f"{row.citation.label()} is {row.status} in saiken's sources ({row.citation.en}): check the statute before filing"
-            )
+            warnings.append(msg("garnishment.rule_weak", label=row.label, article=row.citation, status=row.status))
         elif row.status == "VERIFIED-SECONDARY":
-            notes.append(
-                f"{row.label} ({row.citation.label()}) は二次資料で確認 (VERIFIED-SECONDARY) / "
-                f"{row.citation.label()} ({row.citation.en}): confirmed from secondary sources only (VERIFIED-SECONDARY)"
-            )
+            notes.append(msg("garnishment.rule_secondary", label=row.label, article=row.citation))
     return notes, warnings
 
 
-def _common_notes(tax: bool) -> list[str]:
-    notes = []
-    if tax:
-        notes.append(
-            "民事執行法153条の範囲変更は民事執行の手続のもの。国税の滞納処分には及ばない (INTERPRETATION) / "
-            "the court's power to widen or narrow the range (Civil Execution Act art. 153) belongs to civil "
-            "execution; it does not govern tax collection (INTERPRETATION)"
-        )
-    else:
-        notes.append(
-            "民事執行法153条: 申立てにより、執行裁判所は差押禁止の範囲を拡げ又は縮めることができる。本計算はこれを予測しない / "
-            "Civil Execution Act art. 153: on application the court may widen or narrow the protected range; "
-            "saiken does not predict it"
-        )
+def _common_notes(tax: bool) -> list[Message]:
+    notes = [msg("garnishment.range_change_not_for_tax") if tax else msg("garnishment.range_change_not_predicted")]
     notes += [
-        "通勤手当は基準額に含めない (差押債権目録「ただし通勤手当を除く」) / the commuting allowance is not part of the base",
-        "公的年金等の給付は各法律で差押えが原則禁止されている (例: 国民年金法24条、厚生年金保険法41条1項)。本計算の対象外 / "
-        "public pension benefits are generally protected by their own statutes; saiken does not compute them",
-        "給与が預金口座に振り込まれた後は預金債権となり、この制限はない (範囲変更の申立ては別) / once paid into a bank "
-        "account the money is a deposit claim and this limit no longer applies",
-        "組合費・社内貸付の返済・財形等の控除は基準額から差し引かない (INTERPRETATION: 差押債権目録は税と社会保険料のみを挙げる) / "
-        "union dues, company-loan repayments and savings are not deducted from the base (INTERPRETATION)",
+        msg("garnishment.commute_not_in_base"),
+        msg("garnishment.pensions_not_computed"),
+        msg("garnishment.deposit_after_payment"),
+        msg("garnishment.other_deductions_not_deducted"),
     ]
     return notes
 
@@ -372,32 +349,29 @@ def compute(inp: GarnishmentInput) -> GarnishmentResult:
         raise ConflictError("--support and --tax cannot be combined: a support claim (民事執行法152条3項) and a tax claim (国税徴収法76条) follow different rules")
     net, comp, steps, assumptions, warnings = _build_net(inp)
     if inp.paid_on_assumed:
-        assumptions.append(
-            f"支払日の指定なし: {inp.paid_on.isoformat()} (日本時間の本日) の法令で計算 / no --paid-on: the rules in force on "
-            f"{inp.paid_on.isoformat()} (today in Japan) were used"
-        )
+        assumptions.append(msg("garnishment.paid_on_defaulted", paid_on=inp.paid_on))
     if inp.tax:
         return _compute_tax(inp, net, comp, steps, assumptions, warnings)
     return _compute_civil(inp, net, comp, steps, assumptions, warnings)
 
 
-def _cap_for(table: rules.Table, period: Period, paid_on: date) -> tuple[int | None, Row, str]:
+def _cap_for(table: rules.Table, period: Period, paid_on: date) -> tuple[int | None, Row, Message]:
     """(cap in yen or None, the row, how it was derived)."""
     if period.kind == "retirement":
         row = table.row_on(paid_on, "cap.retirement")
-        return None, row, "上限なし (民事執行法152条2項) / no cap (art. 152(2))"
+        return None, row, msg("garnishment.cap_basis_none", article=row.citation)
     if period.kind in ("monthly", "semimonthly", "dekad", "daily", "bonus"):
         row = table.row_on(paid_on, f"cap.{period.kind}")
-        return row["cap_yen"], row, row.citation.label()
+        return row["cap_yen"], row, msg("garnishment.cap_basis_article", article=row.citation)
     if period.kind == "months":
         row = table.row_on(paid_on, "cap.months")
         per = row["cap_per_month_yen"]
-        return per * period.count, row, f"{row.citation.label()}: {per:,}円 × {period.count}"
+        return per * period.count, row, msg("garnishment.cap_basis_months", article=row.citation, per_month_yen=per, months=period.count)
     # weekly and days:N are "other periods": per day × days (施行令2条1項6号)
     row = table.row_on(paid_on, "cap.days")
     per = row["cap_per_day_yen"]
     days = period.days
-    return per * days, row, f"{row.citation.label()}: {per:,}円 × {days}日"
+    return per * days, row, msg("garnishment.cap_basis_days", article=row.citation, per_day_yen=per, days=days)
 
 
 def _compute_civil(inp, net, comp, steps, assumptions, warnings) -> GarnishmentResult:
@@ -440,21 +414,20 @@ def _compute_civil(inp, net, comp, steps, assumptions, warnings) -> GarnishmentR
 
     frac_label = f"{f.numerator}/{f.denominator}"
     steps = list(steps) + [
-        Step("protected_by_fraction", f"手取り × {frac_label} / net x {frac_label}", None, by_fraction, frow.citation.label()),
+        Step("protected_by_fraction", msg("garnishment.step_protected_by_fraction", fraction=frac_label), None, by_fraction,
+             frow.citation.label()),
     ]
     if cap is not None:
-        steps.append(Step("cap", "差押禁止額の上限 / cap on the protected amount", cap, basis=cap_basis))
+        steps.append(Step("cap", msg("garnishment.step_cap"), cap, basis=cap_basis))
     steps += [
         Step(
             "protected_exact",
-            ("差押禁止額 = min(手取り × 割合, 上限) / protected = min(net x fraction, cap)" if cap is not None
-             else "差押禁止額 (上限なし) / protected (no cap)"),
+            msg("garnishment.step_protected_exact_capped") if cap is not None else msg("garnishment.step_protected_exact_no_cap"),
             None,
             protected_exact,
         ),
-        Step("garnishable", "差押可能額 = 手取り − 差押禁止額 / garnishable = net - protected", garnishable,
-             net - protected_exact, basis=inp.rounding),
-        Step("protected", "差押禁止額 (債務者の手元に残る額) / protected (the debtor keeps)", protected),
+        Step("garnishable", msg("garnishment.step_garnishable"), garnishable, net - protected_exact, basis=rounding_basis(inp.rounding)),
+        Step("protected", msg("garnishment.step_protected_kept"), protected),
     ]
 
     rows = [frow, crow]
@@ -465,55 +438,38 @@ def _compute_civil(inp, net, comp, steps, assumptions, warnings) -> GarnishmentR
         citations.extend(table.row_on(inp.paid_on, "fraction.ordinary").citations[:1])
     citations.append(ART_153)
 
-    notes: list[str] = []
+    notes: list[Message] = []
     if which == "cap":
-        notes.append(
-            f"手取りが {threshold_exact_text(threshold_exact)}円 を超えるため上限 {cap:,}円 を適用: 差押可能額 = 手取り − {cap:,}円 / "
-            f"net above {threshold_exact_text(threshold_exact)} yen: the cap applies, garnishable = net - {cap:,}"
-        )
+        notes.append(msg("garnishment.cap_applies", threshold=threshold_exact_text(threshold_exact), cap_yen=cap))
     elif cap is not None:
         notes.append(
-            f"手取りが {threshold_exact_text(threshold_exact)}円 以下のため {frac_label} を適用 (上限 {cap:,}円 に達しない) / "
-            f"net at or below {threshold_exact_text(threshold_exact)} yen: the fraction applies (the {cap:,} cap is not reached)"
+            msg("garnishment.fraction_applies", threshold=threshold_exact_text(threshold_exact), fraction=frac_label, cap_yen=cap)
         )
     if retirement:
         # the monthly cap in force that day, for the example amount (saiken holds none before its first row)
         monthly = [r for r in table.rows if r.key == "cap.monthly" and r.covers(inp.paid_on)]
-        example = f" ({monthly[0]['cap_yen']:,}円等) " if monthly else ""
-        notes.append(
-            f"退職手当には施行令2条の上限{example}はない (民事執行法152条2項) / no Cabinet Order cap on a "
-            "retirement allowance (art. 152(2))"
-        )
+        if monthly:
+            notes.append(msg("garnishment.retirement_no_cap_example", monthly_cap_yen=monthly[0]["cap_yen"]))
+        else:
+            notes.append(msg("garnishment.retirement_no_cap"))
     if period.kind == "weekly":
-        per_day = crow["cap_per_day_yen"]
         notes.append(
-            f"毎週払いは施行令2条1項6号「その他の期間」: {per_day:,}円 × {period.days}日 = {cap:,}円 / weekly pay is an "
-            f"'other period' (item 6): {per_day:,} yen x {period.days} days"
+            msg("garnishment.weekly_other_period", per_day_yen=crow["cap_per_day_yen"], days=period.days, cap_yen=cap)
         )
     if period.kind == "days" and (period.count in (1, 10, 15) or 28 <= (period.count or 0) <= 31):
-        notes.append(
-            "支払期が毎日・毎旬・毎半月・毎月なら --period daily / dekad / semimonthly / monthly を使う "
-            "(施行令2条1項1〜3号・5号の上限) / if pay is due daily, every ten days, twice a month or monthly, "
-            "use that period: items 1-3 and 5 fix the cap"
-        )
+        notes.append(msg("garnishment.days_use_fixed_period"))
     if claim == "support":
-        notes.append(
-            f"扶養義務等の請求 (婚姻費用・養育費等, 民事執行法151条の2第1項) は差押禁止 {fraction_ja(f)} (152条3項); 上限は同じ / "
-            f"support claims: {frac_label} protected (art. 152(3)); the same cap"
-        )
+        notes.append(msg("garnishment.support_fraction", numerator=f.numerator, denominator=f.denominator))
     more_notes, more_warn = _status_messages(rows)
     notes += more_notes
     warnings = list(warnings) + more_warn
-    w = table.beyond_verified(inp.paid_on)
+    w = beyond_verified(table, inp.paid_on)
     if w:
         warnings.append(w)
     notes += _common_notes(tax=False)
     notes.append(rounding_text(inp.rounding))
     assumptions = list(assumptions)
-    assumptions.append(
-        "基準額は給料 (基本給と諸手当、通勤手当を除く) から所得税・住民税・社会保険料を控除した残額 / the base is pay "
-        "(basic pay and allowances, without commuting allowance) less income tax, resident tax and social insurance"
-    )
+    assumptions.append(msg("garnishment.base_is_pay_less_taxes"))
     return GarnishmentResult(
         input=inp,
         claim=claim,
@@ -592,21 +548,14 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
     n = inp.dependents if inp.dependents is not None else 0
     if inp.dependents is None:
         per_dep = r_dep["amount_yen"]
-        warnings = list(warnings) + [
-            f"--dependents の指定なし: 生計を一にする親族 0人として計算 (1人につき月{per_dep:,}円が差押禁止に加わる) / "
-            f"--dependents not given: 0 assumed (each adds {per_dep:,} yen a month to the protected amount)"
-        ]
+        warnings = list(warnings) + [msg("garnishment.dependents_not_given", per_dependent_yen=per_dep)]
     if inp.commute_yen:
-        warnings = list(warnings) + [
-            "国税徴収法76条で通勤手当を給料等から除くかは未確認 (UNVERIFIED): 民事執行と同じく除いた / whether "
-            "tax garnishment excludes the commuting allowance was not verified (UNVERIFIED); it was excluded as in civil execution"
-        ]
+        warnings = list(warnings) + [msg("garnishment.tax_commute_unverified")]
     months = period.months
     per_month = r_base["amount_yen"] + r_dep["amount_yen"] * n
     base = per_month * months
     rate: Fraction = r_rate["rate"]
     slice_cap = base * r_mult["multiple"]
-    pct = percent_text(rate)
     mult = r_mult["multiple"]
     practice = None
     if inp.rounding == "tax-1000":
@@ -637,8 +586,11 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
         "garnishable_fraction": None,
         "cap_yen": slice_cap,
         "cap_of": "slice",
-        "cap_basis": f"{r_mult.citation.label()}: {r_mult['multiple']} × {base:,}円"
-        + (" (UNVERIFIED)" if r_mult.status == "UNVERIFIED" else ""),
+        "cap_basis": (
+            msg("garnishment.cap_basis_tax_unverified", article=r_mult.citation, multiple=r_mult["multiple"], base_yen=base)
+            if r_mult.status == "UNVERIFIED"
+            else msg("garnishment.cap_basis_tax", article=r_mult.citation, multiple=r_mult["multiple"], base_yen=base)
+        ),
         "threshold_yen": floor_yen(threshold_exact),
         "threshold_exact": decimal_text(threshold_exact),
         "which": which,
@@ -654,62 +606,51 @@ def _compute_tax(inp, net, comp, steps, assumptions, warnings) -> GarnishmentRes
         "slice_exact": decimal_text(slice_exact),
         "slice_cap_yen": slice_cap,
     }
+    base_params = {"base_per_month_yen": r_base["amount_yen"], "per_dependent_yen": r_dep["amount_yen"], "dependents": n}
     base_label = (
-        f"{r_base['amount_yen']:,} + {r_dep['amount_yen']:,} × {n}"
-        + (f" × {months}か月" if months != 1 else "")
+        msg("garnishment.step_tax_base", **base_params)
+        if months == 1
+        else msg("garnishment.step_tax_base_months", **base_params, months=months)
     )
+    slice_rate = rate_decimal(rate)
     steps = list(steps) + [
-        Step("base", f"差押禁止の基礎額 ({base_label}) / base ({base_label})", base, basis=r_base.citation.label()),
-        Step("rest", "残額 = 手取り − 基礎額 / rest = net - base", max(net - base, 0)),
-        Step("slice", f"残額 × {pct}% (上限: 基礎額の{mult}倍) / rest x {pct}% (capped at {mult} x base)", None, slice_exact,
+        Step("base", base_label, base, basis=r_base.citation.label()),
+        Step("rest", msg("garnishment.step_tax_rest"), max(net - base, 0)),
+        Step("slice", msg("garnishment.step_tax_slice", slice_rate=slice_rate, multiple=mult), None, slice_exact,
              r_rate.citation.label()),
-        Step("protected_exact", f"差押禁止額 = 基礎額 + {pct}%部分 / protected = base + slice", None, protected_exact),
-        Step("garnishable", "差押可能額 = 手取り − 差押禁止額 / garnishable = net - protected", garnishable,
-             net - protected_exact, basis=inp.rounding),
-        Step("protected", "差押禁止額 (手取りのうち) / protected (out of the net)", protected),
+        Step("protected_exact", msg("garnishment.step_tax_protected_exact", slice_rate=slice_rate), None, protected_exact),
+        Step("garnishable", msg("garnishment.step_garnishable"), garnishable, net - protected_exact, basis=rounding_basis(inp.rounding)),
+        Step("protected", msg("garnishment.step_tax_protected"), protected),
     ]
     rows = [r_base, r_dep, r_rate, r_mult]
     if practice is not None:
         rows.append(r_unit)
         tax["practice"] = practice
-        steps.append(Step("practice", f"徴収実務の千円単位: 差押可能額 {practice['garnishable_yen']:,}円 / the tax offices' "
-                          f"1,000-yen practice: {practice['garnishable_yen']:,} yen garnishable", practice["garnishable_yen"],
-                          basis=r_unit.citation.label()))
+        steps.append(Step("practice", msg("garnishment.step_tax_practice", garnishable_yen=practice["garnishable_yen"]),
+                          practice["garnishable_yen"], basis=r_unit.citation.label()))
     citations: list[Citation] = [ART_76_1_1_3]
     for r in rows:
         citations.extend(r.citations)
     notes = [
-        f"{pct}%部分は差押禁止額の一部であり、差押可能額ではない (国税徴収法76条1項5号: 差し押えることができない金額の合計に含まれる) / the {pct}% slice is part of the "
-        "PROTECTED amount, not the seizable amount",
-        "所得税・住民税 (森林環境税を含む)・社会保険料 (76条1項1〜3号) も差押禁止: --net はこれらを控除した後の額 / "
-        "income tax, resident taxes and social insurance (items 1-3) are protected too: --net is after them",
-        "--dependents は滞納者と生計を一にする配偶者その他の親族の人数 (施行令34条; 税法上の扶養親族に限らない) / "
-        "--dependents counts the spouse and relatives living on the same income (施行令34条)",
-        "同じ期間に二以上の給料等があるときは合算して計算する (76条) / pay from two sources in one period is added together",
+        msg("garnishment.tax_slice_is_protected", slice_rate=slice_rate),
+        msg("garnishment.tax_deductions_protected"),
+        msg("garnishment.tax_dependents_meaning"),
+        msg("garnishment.tax_two_sources_added"),
     ]
     if which == "base_only":
-        notes.append(
-            f"手取りが基礎額 {base:,}円 以下: 差押可能額 0円 / net at or below the base: nothing may be seized"
-        )
+        notes.append(msg("garnishment.tax_base_only", base_yen=base))
     more_notes, more_warn = _status_messages(rows, () if which == "slice_cap" else (r_mult,))
     notes += more_notes
     warnings = list(warnings) + more_warn
-    w = table.beyond_verified(inp.paid_on)
+    w = beyond_verified(table, inp.paid_on)
     if w:
         warnings.append(w)
     notes += _common_notes(tax=True)
     notes.append(rounding_text(inp.rounding))
     assumptions = list(assumptions)
-    assumptions.append(
-        "T = 給料等から所得税・住民税・社会保険料を控除した額 (--net; 通勤手当を除く) / T = pay after income tax, "
-        "resident tax and social insurance (--net, without commuting allowance)"
-    )
+    assumptions.append(msg("garnishment.tax_base_definition"))
     if practice is not None and comp is None:
-        assumptions.append(
-            "--rounding tax-1000 で --net のみ: 1〜3号が手取りに含まれて分からないため手取りを千円未満切捨て。"
-            "実務どおりには --gross と各控除額を指定 / with --net only, items 1-3 are not known apart: the net is "
-            "floored to 1,000 yen; give --gross and the deductions for the office's own figure"
-        )
+        assumptions.append(msg("garnishment.tax_practice_net_only"))
     return GarnishmentResult(
         input=inp,
         claim="tax",

@@ -65,3 +65,12 @@ def _json(value: Any) -> Any:
 def to_dicts(messages: Any) -> list[dict[str, Any]]:
     """A sequence of messages as JSON items."""
     return [m.to_dict() for m in messages]
+
+
+def beyond_verified(table: Any, on: date) -> Message | None:
+    """``rules.beyond_verified`` when ``on`` lies past the date through which the rule table
+    (a ``rules.Table``) was checked; None otherwise. ``table`` is phrased by its id and title."""
+    through = table.verified_through
+    if through and on > through:
+        return msg("rules.beyond_verified", table=table.id, verified_through_on=through, on=on)
+    return None

@@ -25,6 +25,7 @@ The code's prefix (before the first dot) is the file's name. Placeholders are
 - ``{x_rate}`` 20% (from "0.2")
 - ``{article}`` 民法412条1項 (a citation label, in both languages)
 - ``{x_days}``, ``{x_years}``, other ints: 1,234; ``{x_year}`` (a calendar year): 2027
+- ``{table}`` a rule table's id: its Japanese title (ja), its English title and id (en)
 - ``{x_msg}`` the nested message's own phrasing; ``{x_msgs}`` a list of them, joined by
   「・」 (ja) or ", " (en)
 - anything else: as given
@@ -72,7 +73,7 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 #: The catalogue files, one per calculator (the codes' prefixes).
-MODULES = ("damages", "rates", "caps", "calendar", "jikou", "report", "today")
+MODULES = ("damages", "rates", "caps", "calendar", "garnishment", "jikou", "report", "rules", "today")
 
 _LOADED: dict[str, Mapping[str, tuple[str, str]]] = {}
 
@@ -164,6 +165,11 @@ class _Param:
             return value if isinstance(value, str) else value.label()
         if name.endswith("_year"):  # a calendar year: 2027, not 2,027
             return str(value)
+        if name == "table":  # a rule table's id: its title and id
+            from saiken_cli import rules
+
+            t = rules.load(value)
+            return f"{t.title_en} ({value})" if lang == "en" else t.title_ja
         if isinstance(value, int) and not isinstance(value, bool):
             return format(value, spec or ",")
         return format(str(value), spec)

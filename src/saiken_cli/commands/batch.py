@@ -918,7 +918,12 @@ def make_work(name: str, spec: dict[str, Any], mapper: "RowMapper | None" = None
         encoded = encode_ok(ids, localize(payload, "ja"), inputs)  # message texts in Japanese, as --json's default
         # "verified only through …" warnings travel with the record (a third element) so that
         # the run can say each one once on stderr, whichever process computed it
-        stale = tuple(w for w in payload.get("warnings", ()) if is_stale_warning(w)) if type(payload) is dict else ()
+        # (a message item as its Japanese text, phrased by localize above: a string, said once)
+        stale = (
+            tuple(w["text"] if type(w) is dict else w for w in payload.get("warnings", ()) if is_stale_warning(w))
+            if type(payload) is dict
+            else ()
+        )
         return (*encoded, stale) if stale else encoded
 
     def work(chunk: list) -> list:

@@ -123,7 +123,7 @@ def exact_text(text: str | None) -> str:
 
 
 def view(payload: dict[str, Any], lang: str):
-    from saiken_cli.render import L, TableView, View, day, pick, standard_sections, yen
+    from saiken_cli.render import L, TableView, View, day, standard_sections, text, yen
 
     rule = payload["rule"]
     claim = {
@@ -150,14 +150,14 @@ def view(payload: dict[str, Any], lang: str):
         (L(lang, "差押可能額", "Garnishable"), yen(payload["garnishable_yen"], lang)),
         (L(lang, "差押禁止額 (手元に残る額)", "Protected (the debtor keeps)"), yen(payload["protected_yen"], lang)),
         (L(lang, "手取り額 (基準額)", "Net pay (the base)"), yen(payload["net_yen"], lang)),
-        (L(lang, "支払期", "Pay period"), pick(payload["period_detail"]["label"], lang)
-         + ("" if pick(payload["period_detail"]["label"], lang) == payload["period"] else f" [{payload['period']}]")),
+        (L(lang, "支払期", "Pay period"), text(payload["period_detail"]["label"], lang)
+         + ("" if text(payload["period_detail"]["label"], lang) == payload["period"] else f" [{payload['period']}]")),
         (L(lang, "請求の種類", "Claim"), claim),
         (L(lang, "適用", "Rule applied"), which),
     ]
     if rule["cap_yen"] is not None:
         cap_label = L(lang, f"上限 ({pct}%部分)", f"Cap ({pct}% slice)") if payload["claim"] == "tax" else L(lang, "差押禁止額の上限", "Cap on the protected amount")
-        summary.append((cap_label, yen(rule["cap_yen"], lang) + f"  ({pick(rule['cap_basis'], lang)})"))
+        summary.append((cap_label, yen(rule["cap_yen"], lang) + f"  ({text(rule['cap_basis'], lang)})"))
     if rule["threshold_yen"] is not None:
         summary.append((
             L(lang, "上限が効き始める手取り", "Cap applies above net of"),
@@ -169,10 +169,10 @@ def view(payload: dict[str, Any], lang: str):
     rows = []
     for s in payload["steps"]:
         rows.append([
-            pick(s["label"], lang),
+            text(s["label"], lang),
             yen(s["yen"], lang) if s["yen"] is not None else "",
             exact_text(s["exact"]),
-            pick(s["basis"], lang) if s["basis"] else "",
+            text(s["basis"], lang) if s["basis"] else "",
         ])
     tables = [
         TableView(

@@ -400,7 +400,10 @@ STALE_MARK = "法令データの確認期間外: "
 
 
 def is_stale_warning(item: Any) -> bool:
-    """Whether a warning (a legacy string; message items are not) says a table's check has lapsed."""
+    """Whether a warning says a table's check has lapsed: a message item ``rules.beyond_verified``
+    (calc/messages.beyond_verified) or a legacy string of a module not yet converted."""
+    if type(item) is dict:
+        return item.get("code") == "rules.beyond_verified"
     return type(item) is str and item.startswith(STALE_MARK)
 
 

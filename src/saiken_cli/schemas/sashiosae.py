@@ -1,11 +1,11 @@
-"""JSON Schema of `saiken sashiosae --json` (schema_version "2")."""
+"""JSON Schema of `saiken sashiosae --json` (schema_version "3": labels, cap basis, rounding text and messages as items {code, params, text})."""
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
-from saiken_cli.schemas._common import Citation as CitationOut, RuleRow, Today
+from saiken_cli.schemas._common import Citation as CitationOut, Message, RuleRow, Today
 
 
 class _Strict(BaseModel):
@@ -14,7 +14,7 @@ class _Strict(BaseModel):
 
 class PeriodDetail(_Strict):
     kind: Literal["monthly", "semimonthly", "dekad", "weekly", "daily", "days", "months", "bonus", "retirement"]
-    label: str = Field(description="日本語 / English")
+    label: Message = Field(description="the pay period phrased (garnishment.period_*)")
     days: Optional[int] = Field(description="days in the period (weekly 7, daily 1, days:N); null otherwise")
     months: Optional[int] = Field(description="months in the period (monthly 1, months:N); null otherwise")
 
@@ -35,7 +35,7 @@ class Rule(_Strict):
     garnishable_fraction: Optional[str]
     cap_yen: Optional[int] = Field(description="cap on the protected amount (civil) or on the 20% slice (tax); null: no cap (退職手当)")
     cap_of: Optional[Literal["protected", "slice"]]
-    cap_basis: str
+    cap_basis: Message = Field(description="how the cap was derived (garnishment.cap_basis_*)")
     threshold_yen: Optional[int] = Field(description="the highest whole-yen net at which the cap does not yet apply")
     threshold_exact: Optional[str]
     which: Literal["fraction", "fraction_no_cap", "cap", "base_only", "slice", "slice_cap"]
@@ -68,10 +68,12 @@ class Tax(_Strict):
 
 class Step(_Strict):
     step: str
-    label: str
+    label: Message
     yen: Optional[int]
     exact: Optional[str]
-    basis: Optional[str]
+    basis: Optional[Union[Message, str]] = Field(
+        description="a citation label, or a message: an input as given, the rounding, how the cap was derived"
+    )
 
 
 class Rounding(_Strict):
@@ -80,11 +82,11 @@ class Rounding(_Strict):
     status: Literal["UNVERIFIED", "VERIFIED-OFFICIAL"] = Field(
         description="UNVERIFIED: the statute is silent on fractions of a yen; VERIFIED-OFFICIAL: tax-1000, a tax office's published practice."
     )
-    text: str
+    text: Message
 
 
 class Output(_Strict):
-    schema_version: Literal["2"]
+    schema_version: Literal["3"]
     command: Literal["sashiosae"]
     paid_on: str = Field(description="YYYY-MM-DD: the pay date whose rules were applied")
     period: str = Field(description="monthly, semimonthly, dekad, weekly, daily, days:N, months:N, bonus, retirement")
@@ -100,7 +102,7 @@ class Output(_Strict):
     rounding: Rounding
     rule_rows: list[RuleRow]
     citations: list[CitationOut]
-    assumptions: list[str]
-    notes: list[str]
-    warnings: list[str]
+    assumptions: list[Message]
+    notes: list[Message]
+    warnings: list[Message]
     today: Optional[Today] = Field(None, description="Only when a date defaulted to today (in Japan): that date and its source.")
