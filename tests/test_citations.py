@@ -235,7 +235,7 @@ def test_stale_verification_is_warned_once_per_batch_run_in_japanese(cli, tmp_pa
     assert len(stale) == 1, r.stderr
     assert "verified through" not in stale[0] and "2026-11-01 まで確認済み" in stale[0]
     # each record still carries it (a record read alone says what it rests on)
-    assert all(any("2026-11-01" in w for w in __import__("json").loads(l)["result"]["warnings"]) for l in r.stdout.splitlines())
+    assert all(any("2026-11-01 まで確認済み" in w["text"] for w in __import__("json").loads(l)["result"]["warnings"]) for l in r.stdout.splitlines())
 
 
 def test_stale_verification_warning_has_both_languages(cli):
@@ -292,7 +292,7 @@ def test_tax_1000_practice_with_net_only(cli, net, dependents, practice, exact):
     assert r.exit_code == 0, r.stderr
     d = r.json()
     assert d["garnishable_yen"] == practice and d["garnishable_yen"] + d["protected_yen"] == net
-    assert any("--gross" in a for a in d["assumptions"])  # says how to get the office's own figure
+    assert any(a["code"] == "garnishment.tax_practice_net_only" and "総支給額" in a["text"] for a in d["assumptions"])  # says how to get the office's own figure
     assert cli(*NAKANO, "--net", str(net), "--dependents", str(dependents), "--json").json()["garnishable_yen"] == exact
 
 

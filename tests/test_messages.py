@@ -180,6 +180,7 @@ RUNS: dict[str, list[list[str]]] = {
         ["sashiosae", "--net", "1000000", "--period", "retirement", "--paid-on", "2026-10-01"],
         ["sashiosae", "--net", "300000", "--support", "--period", "days:15", "--paid-on", "2026-10-01"],
         ["sashiosae", "--net", "300000", "--period", "months:3", "--rounding", "ceil"],
+        ["sashiosae", "--net", "300000", "--tax", "--rounding", "tax-1000", "--paid-on", "2026-10-01"],
     ],
     "rules": [["rules", "rate", "--on", "2019-01-01", "--commercial"], ["rules", "rate", "--on", "2021-01-01", "--commercial"]],
 }

@@ -7,13 +7,21 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from saiken_cli import rules
+from saiken_cli import catalogue, rules
 from saiken_cli.calc import garnishment, seigen
 from saiken_cli.calc.caps import exact_percent, percent_str
 from saiken_cli.calc.garnishment import GarnishmentInput, Period
 
 PAID = date(2026, 10, 1)
 CONTRACT = date(2024, 4, 1)
+
+
+def ja(m) -> str:
+    return catalogue.text(m, "ja")
+
+
+def en(m) -> str:
+    return catalogue.text(m, "en")
 
 
 def _caps(key):
@@ -78,19 +86,19 @@ def test_seigen_verdict_labels_quote_the_rows():
 def test_sashiosae_weekly_and_retirement_notes_quote_the_caps():
     per_day = _garn("cap.days")["cap_per_day_yen"]
     r = garnishment.compute(GarnishmentInput(paid_on=PAID, net_yen=300_000, period=Period("weekly")))
-    assert any(f"{per_day:,}円 × 7日 = {per_day * 7:,}円 / " in n and f"{per_day:,} yen x 7 days" in n for n in r.notes)
+    assert any(f"{per_day:,}円 × 7日 = {per_day * 7:,}円" in ja(n) and f"¥{per_day:,} x 7 days" in en(n) for n in r.notes)
     monthly = _garn("cap.monthly")["cap_yen"]
     r = garnishment.compute(GarnishmentInput(paid_on=PAID, net_yen=1_000_000, period=Period("retirement")))
-    assert any(n.startswith(f"退職手当には施行令2条の上限 ({monthly:,}円等) はない") for n in r.notes)
+    assert any(ja(n).startswith(f"退職手当には施行令2条の上限 ({monthly:,}円等) はない") for n in r.notes)
     # before saiken's first cap row there is no amount to quote: the note says so without one
     r = garnishment.compute(GarnishmentInput(paid_on=date(2000, 1, 1), net_yen=1_000_000, period=Period("retirement")))
-    assert any(n.startswith("退職手当には施行令2条の上限はない") for n in r.notes)
+    assert any(ja(n).startswith("退職手当には施行令2条の上限はない") for n in r.notes)
 
 
 def test_sashiosae_support_note_quotes_the_fraction():
     f = _garn("fraction.support")["protected_fraction"]
     r = garnishment.compute(GarnishmentInput(paid_on=PAID, net_yen=600_000, support=True))
-    assert any(f"差押禁止 {f.denominator}分の{f.numerator} (152条3項)" in n and f"{f.numerator}/{f.denominator} protected" in n for n in r.notes)
+    assert any(f"差押禁止 {f.denominator}分の{f.numerator} (152条3項)" in ja(n) and f"{f.numerator}/{f.denominator} protected" in en(n) for n in r.notes)
 
 
 def test_sashiosae_tax_texts_quote_the_rows():
@@ -99,7 +107,7 @@ def test_sashiosae_tax_texts_quote_the_rows():
     per_dep = _tax("per_dependent_per_month")["amount_yen"]
     r = garnishment.compute(GarnishmentInput(paid_on=PAID, net_yen=600_000, tax=True))
     labels = {s.key: s.label for s in r.steps}
-    assert labels["slice"] == f"残額 × {pct}% (上限: 基礎額の{mult}倍) / rest x {pct}% (capped at {mult} x base)"
-    assert labels["protected_exact"] == f"差押禁止額 = 基礎額 + {pct}%部分 / protected = base + slice"
-    assert r.notes[0].startswith(f"{pct}%部分は差押禁止額の一部") and f"the {pct}% slice" in r.notes[0]
-    assert any(f"1人につき月{per_dep:,}円" in w and f"each adds {per_dep:,} yen" in w for w in r.warnings)
+    assert (ja(labels["slice"]), en(labels["slice"])) == (f"残額 × {pct}% (上限: 基礎額の{mult}倍)", f"rest x {pct}% (capped at {mult} x base)")
+    assert ja(labels["protected_exact"]) == f"差押禁止額 = 基礎額 + {pct}%部分"
+    assert ja(r.notes[0]).startswith(f"{pct}%部分は差押禁止額の一部") and f"the {pct}% slice" in en(r.notes[0])
+    assert any(f"1人につき月{per_dep:,}円" in ja(w) and f"each adds ¥{per_dep:,}" in en(w) for w in r.warnings)
