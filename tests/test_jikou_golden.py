@@ -288,7 +288,16 @@ def test_agreement_variants(cli):
     assert jikou(cli, *NEW, "--event", "2026-04-01:kyogi:60日", as_of=LATE)["completion_date"] == "2026-05-31"
     refused = jikou(cli, *NEW, "--event", "2026-04-01:kyogi", "--event", "2026-06-01:kyozetsu", as_of=LATE)
     assert refused["completion_date"] == "2026-12-01"
-    during_demand = jikou(cli, *NEW, "--event", "2026-03-01:saikoku", "--event", "2026-04-01:kyogi", as_of=LATE)
+    # an agreement after a 催告 but before the would-be completion 2026-05-01 keeps its effect (the drafters'
+    # reading, 一問一答 Q25 注); the literal reading (void under 151条3項) is in readings
+    before_completion = jikou(cli, *NEW, "--event", "2026-03-01:saikoku", "--event", "2026-04-01:kyogi", as_of=LATE)
+    assert before_completion["completion_date"] == "2027-04-01"
+    assert [r["completion_date"] for r in before_completion["readings"]] == ["2026-09-01"]
+    literal = jikou(cli, *NEW, "--event", "2026-03-01:saikoku", "--event", "2026-04-01:kyogi", "--suspension-reading",
+                    "literal", as_of=LATE)
+    assert literal["completion_date"] == "2026-09-01"
+    assert "151条3項" in literal["events"][1]["effect"]
+    during_demand = jikou(cli, *NEW, "--event", "2026-03-01:saikoku", "--event", "2026-05-02:kyogi", as_of=LATE)
     assert during_demand["completion_date"] == "2026-09-01"
     assert "151条3項" in during_demand["events"][1]["effect"]["text"]
 
@@ -356,3 +365,42 @@ def test_undecided_regime_prefers_the_pending_reading(cli):
                 "--event", "2031-01-02:teiso", as_of="2032-01-01")
     assert (out["regime"], out["status"], out["completion_date"]) == ("old", "suspended", None)
     assert [(r["regime"], r["completion_date"]) for r in out["readings"]] == [("new", "2026-01-02")]
+
+
+# --- issue 11 §1 item 1: 150条2項・151条3項 「猶予されている間」 -------------------------------------
+
+ISSUE_11 = ("--due-date", "2021-03-31", "--contract-date", "2021-01-01", "--event", "2025-11-01:saikoku")  # completes 2026-03-31
+
+
+def test_ichimon_itto_q25_note_agreement_before_the_original_completion_keeps_its_effect(cli):
+    """issue 11 §1 item 1; 筒井・村松『一問一答 民法(債権関係)改正』Q25 注 (51頁): 「『時効の完成が猶予されている
+    間』とは，時効が本来完成すべき時が到来しているものの，完成猶予事由の効力によって時効の完成が猶予された状態を
+    指す。」 Original completion 2026-03-31; 催告 2025-11-01 (→ 2026-05-01); 協議合意 2026-02-01, before 2026-03-31,
+    effective → completes at the end of 2027-02-01. The literal reading (2026-05-01) is in readings."""
+    out = jikou(cli, *ISSUE_11, "--event", "2026-02-01:kyogi", as_of="2026-06-01")
+    assert (out["completion_date"], out["invocable_from"], out["status"]) == ("2027-02-01", "2027-02-02", "running")
+    assert out["suspension_reading"] == "drafters"
+    (other,) = out["readings"]
+    assert (other["suspension_reading"], other["completion_date"], other["status"]) == ("literal", "2026-05-01", "completed")
+    assert any("一問一答" in (c.get("document") or "") for c in out["citations"])
+    assert any("2026-05-01" in w and "150条2項" in w for w in out["warnings"])
+
+
+@pytest.mark.parametrize(
+    "event, completion, literal",
+    [
+        ("2026-03-31:kyogi", "2027-03-31", "2026-05-01"),  # on the original completion date: not yet "during"
+        ("2026-04-01:kyogi", "2026-05-01", None),  # the day after: during the suspension, void in both readings
+        ("2026-03-31:saikoku", "2026-09-30", "2026-05-01"),  # a second 催告 before the completion: its own 6 months
+        ("2026-04-01:saikoku", "2026-05-01", None),  # 150条2項 in both readings
+    ],
+)
+def test_ichimon_itto_q25_note_both_sides_of_the_original_completion_date(cli, event, completion, literal):
+    out = jikou(cli, *ISSUE_11, "--event", event, as_of="2026-06-01")
+    assert out["completion_date"] == completion
+    assert [r["completion_date"] for r in out["readings"]] == ([literal] if literal else [])
+
+
+def test_suspension_reading_is_an_option_with_its_errors(cli):
+    r = cli("jikou", *ISSUE_11, "--event", "2026-02-01:kyogi", "--as-of", "2026-06-01", "--suspension-reading", "loose", "--json")
+    assert r.exit_code == 2 and "--suspension-reading" in r.stderr and len(r.stderr.strip().splitlines()) == 1

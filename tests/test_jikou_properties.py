@@ -7,7 +7,7 @@
 
 from datetime import date, timedelta
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from saiken_cli.calc.jikou import Event, JikouInput, compute
@@ -82,10 +82,12 @@ def test_adding_an_acknowledgment_never_makes_completion_earlier(inp, offset):
     st.integers(0, 12 * 366),
     st.integers(0, 200),
 )
+@example(date(2021, 3, 31), [], 1675, 30)  # issue 11: a demand 2025-11-01, a second 2025-12-01 (before 2026-03-31)
 def test_second_demand_inside_a_suspension_changes_nothing(start, others, first_off, gap):
+    """150条2項, read literally (--suspension-reading literal): from the first 催告 on, a second one is void."""
     first = start + timedelta(days=first_off)
     base_events = tuple(Event(start + timedelta(days=o), k) for o, k in others) + (Event(first, "saikoku"),)
-    inp = JikouInput(as_of=AS_OF, due_on=start, contract_on=start, events=base_events)
+    inp = JikouInput(as_of=AS_OF, due_on=start, contract_on=start, events=base_events, suspension_reading="literal")
     res = compute(inp)
     eff = [e for e in res.primary.timeline.effects if e.on == first and e.kind == "saikoku"][-1]
     assume(eff.effect.code == "jikou.effect_demand_suspends")  # the first demand did suspend
@@ -97,3 +99,28 @@ def test_second_demand_inside_a_suspension_changes_nothing(start, others, first_
     again = compute(JikouInput(**{**inp.__dict__, "events": base_events + (Event(second, "saikoku"),)}))
     assert again.primary.timeline.completion_on == res.primary.timeline.completion_on
     assert again.to_dict()["status"] == res.to_dict()["status"]
+
+
+@SETTINGS
+@given(
+    st.dates(min_value=date(2020, 4, 1), max_value=date(2028, 12, 31)),
+    st.integers(0, 180),
+    st.integers(0, 10_000),
+    st.sampled_from(("saikoku", "kyogi")),
+)
+def test_drafters_second_event_after_the_would_be_completion_changes_nothing(start, back, after, kind):
+    """150条2項・151条3項 as the drafters read them (一問一答 Q25 注; the default): a second 催告 or an agreement
+    made once the period would have completed without the first 催告 — while only that 催告 keeps it open —
+    changes nothing; made on or before that day, it keeps its own effect."""
+    inp = JikouInput(as_of=AS_OF, due_on=start, contract_on=start)
+    without = compute(inp).primary.timeline.completion_on
+    first = without - timedelta(days=back)
+    until = period_end(first, months=6)
+    one = compute(JikouInput(**{**inp.__dict__, "events": (Event(first, "saikoku"),)}))
+    assert one.primary.timeline.completion_on == until
+    second = without + timedelta(days=1 + after % (until - without).days)
+    two = compute(JikouInput(**{**inp.__dict__, "events": (Event(first, "saikoku"), Event(second, kind))}))
+    assert two.primary.timeline.completion_on == until
+    # on the would-be completion day itself, a second event is not "during" the suspension
+    on_day = compute(JikouInput(**{**inp.__dict__, "events": (Event(first, "saikoku"), Event(without, kind))}))
+    assert on_day.primary.timeline.completion_on > until or kind == "saikoku" and period_end(without, months=6) == until

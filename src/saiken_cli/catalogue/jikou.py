@@ -187,6 +187,27 @@ MESSAGES = {
         "中断 (旧法): この日から新たに{period_years}年",
         "interruption (old law): a new {period_years}-year period from this day",
     ),
+    # --- 150条2項・151条3項: the readings of 「猶予されている間」 (issue 11 §1 item 1) --------------
+    "jikou.suspension_reading_drafters": (
+        "立案担当者の読み (一問一答 Q25 注): 本来の時効完成日の後の猶予期間中のみ「猶予されている間」",
+        "the drafters' reading (一問一答 Q25 注): 'during the suspension' only once the period would have completed",
+    ),
+    "jikou.suspension_reading_literal": (
+        "文言どおりの読み: 催告 (又は協議の合意) の時から猶予期間の終わりまで",
+        "the literal reading: from the demand (or agreement) itself to the end of the suspension",
+    ),
+    "jikou.suspension_readings_differ": (
+        "150条2項・151条3項「時効の完成が猶予されている間」の読み方で結果が異なる: {reading_msg} → {completion_on}、"
+        "{other_msg} → {other_completion_on} (別の読みに表示)",
+        "arts. 150(2) and 151(3), 'during the suspension', read two ways give different dates: {reading_msg} → "
+        "{completion_on}; {other_msg} → {other_completion_on} (shown as the other reading)",
+    ),
+    "jikou.jasso_each_installment": (
+        "日本学生支援機構の奨学金: 割賦金ごとに、その弁済期の翌日から個別に時効が進行する (期限の利益を喪失し残額全部の弁済期が"
+        "到来した場合を除く)。この計算は入力した一つの弁済期についてのもの",
+        "JASSO scholarship loans [日本学生支援機構]: each installment prescribes on its own from the day after its due date "
+        "(unless the whole balance fell due); this result is for the one due date given",
+    ),
     "jikou.saikoku_repeat_no_effect": (
         "効力なし: 催告による猶予中 ({suspended_until_on:iso} まで) の再度の催告 (150条2項)",
         "no effect: a second demand during a demand's suspension (until {suspended_until_on:iso}; 150条2項)",

@@ -77,6 +77,10 @@ def parse_event(text: str, flag: str = "--event"):
     return Event(on, kind, agreed_months=months, agreed_days=days, target=target, flag=flag, given=raw)
 
 
+#: --suspension-reading values (rules/data/suspension_reading.toml keys) and their aliases
+SUSPENSION_READINGS = {"drafters": "drafters", "立案担当者": "drafters", "一問一答": "drafters", "literal": "literal", "文言": "literal"}
+
+
 def build_input(
     *,
     as_of: Optional[str],
@@ -92,6 +96,7 @@ def build_input(
     claim_type: Optional[str] = None,
     event: list[str] | None = None,
     apply_142: bool = False,
+    suspension_reading: Optional[str] = None,
 ):
     """Flags (strings, as typed) → JikouInput. ``today`` is the default of --as-of (None: today
     in Japan, saiken_cli.today); a blank --as-of is refused, not read as today."""
@@ -122,6 +127,7 @@ def build_input(
         claim_type=parse_choice(claim_type, "--claim-type", tuple(CLAIM_TYPES)) if claim_type else None,
         events=tuple(parse_event(e) for e in event or []),
         apply_142=apply_142,
+        suspension_reading=parse_choice(suspension_reading or "drafters", "--suspension-reading", SUSPENSION_READINGS),
     )
 
 
@@ -210,10 +216,11 @@ SPEC = Command("jikou", HELP, (
          doc="契約日 (原因である法律行為): with the date the claim arose, decides old or new law (附則10条1項・4項)."),
     Flag("creditor", "choice", "債権者の種類 (旧法でのみ意味をもつ)",
          "company (default; 株式会社: bank, 消費者金融, card, servicer) | guarantor (保証会社) | shinkin | shinkumi | "
-         "cooperative (農協・労金・商工中金) | hoshou-kyokai (信用保証協会) | jhf | individual.",
+         "cooperative (農協・労金・商工中金) | hoshou-kyokai (信用保証協会) | jhf | jasso (日本学生支援機構) | individual.",
          doc="`company` (default; 株式会社: bank, 消費者金融, card company, servicer), `guarantor` (保証会社), `shinkin` "
              "(信用金庫), `shinkumi` (信用組合), `cooperative` (農協・労働金庫・商工中金), `hoshou-kyokai` (信用保証協会), `jhf` "
-             "(住宅金融支援機構), `individual` (個人). Japanese names are accepted (信用金庫 …). Matters only under the old law (§4.3)."),
+             "(住宅金融支援機構), `jasso` (日本学生支援機構: 奨学金; each 割賦金 prescribes on its own from its due date — one "
+             "installment's --due-date per run), `individual` (個人). Japanese names are accepted (信用金庫 …). Matters only under the old law (§4.3)."),
     Flag("debtor-merchant", "switch", "債務者が商人、または事業のための借入れ (旧法: 商事5年)",
          "The borrower is a 商人 or borrowed for business (old law: 商事5年).",
          doc="The borrower is a 商人 or borrowed for business: old law 商事5年 whoever lends (商法3条1項)."),
@@ -238,6 +245,12 @@ SPEC = Command("jikou", HELP, (
          aliases=("基準日",), doc="Report the status on this day (default: today in Japan, said in the output)."),
     Flag("apply-142", "switch", "民法142条を適用 (完成日が土日祝日なら翌開庁日へ; 争いあり、既定は適用しない)",
          "Extend a completion date on a Saturday/Sunday/holiday (民法142条; contested, off by default)."),
+    Flag("suspension-reading", "choice", "150条2項・151条3項「猶予されている間」の読み方 (既定: 立案担当者の読み)",
+         "150条2項・151条3項 「猶予されている間」: drafters (default; 一問一答 Q25 注: after the would-be completion date) | "
+         "literal (from the 催告 itself).", choices=("drafters", "literal"),
+         doc="150条2項・151条3項: `drafters` (default; 一問一答 Q25 注: a second 催告 or a 協議の合意 is void only once the "
+             "period would have completed without the first) or `literal` (void from the first 催告 on). The other reading "
+             "is shown in `readings` when it gives another date."),
 ))
 
 

@@ -52,6 +52,7 @@ class Reading(_Strict):
     days_remaining: Optional[int]
     reason: Optional[Message]
     period_basis: Message
+    suspension_reading: Literal["drafters", "literal"] = Field(description="The reading of 150条2項・151条3項 this figure uses.")
 
 
 class Output(_Strict):
@@ -75,6 +76,9 @@ class Output(_Strict):
     barred_completions: list[BarredCompletion]
     invocation_barred: bool
     holiday: Holiday
+    suspension_reading: Literal["drafters", "literal"] = Field(
+        description="「時効の完成が猶予されている間」 (150条2項・151条3項): drafters (default; 一問一答 Q25 注: only after the would-be completion date) or literal (from the 催告 itself)."
+    )
     readings: list[Reading]
     citations: list[Citation]
     assumptions: list[Message]

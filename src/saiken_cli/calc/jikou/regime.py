@@ -15,7 +15,7 @@ from saiken_cli.calc.messages import Message, msg
 from saiken_cli.rules import Row
 
 #: --creditor values (rules/data/creditor_types.toml keys) and their aliases.
-CREDITORS = ("company", "guarantor", "shinkin", "shinkumi", "cooperative", "hoshou_kyokai", "jhf", "individual")
+CREDITORS = ("company", "guarantor", "shinkin", "shinkumi", "cooperative", "hoshou_kyokai", "jhf", "jasso", "individual")
 CREDITOR_ALIASES: dict[str, str] = {
     **{c: c for c in CREDITORS},
     "hoshou-kyokai": "hoshou_kyokai",
@@ -26,6 +26,7 @@ CREDITOR_ALIASES: dict[str, str] = {
     "農協": "cooperative", "労働金庫": "cooperative", "商工中金": "cooperative",
     "信用保証協会": "hoshou_kyokai",
     "住宅金融支援機構": "jhf", "住宅金融公庫": "jhf",
+    "日本学生支援機構": "jasso", "奨学金": "jasso", "日本育英会": "jasso", "学生支援機構": "jasso",
     "個人": "individual",
 }
 

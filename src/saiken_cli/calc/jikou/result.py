@@ -18,7 +18,7 @@ from saiken_cli.calc.jikou.timeline import KIND_TERMS, Event, Timeline, run_time
 from saiken_cli.calc.messages import Message, msg, to_dicts
 from saiken_cli.calc.rates import reform_effective_date
 from saiken_cli.errors import ConflictError, InputError
-from saiken_cli.rules import Citation, dedupe_citations
+from saiken_cli.rules import Citation, Row, dedupe_citations
 
 SCHEMA_VERSION = "3"  # 3: reason, period_basis, events[].effect, holiday.completion_day_closed and the notes are message items; 2: citations carry kind (and reporter)
 ONE_DAY = timedelta(days=1)
@@ -71,6 +71,7 @@ class JikouInput:
     claim_type: str | None = None
     events: tuple[Event, ...] = ()
     apply_142: bool = False
+    suspension_reading: str = "drafters"  # 150条2項・151条3項: drafters | literal (rules/data/suspension_reading.toml)
 
 
 
@@ -103,6 +104,7 @@ class JikouResult:
     primary: Analysis
     alternative: Analysis | None
     closed_day: Message | None
+    reading_alternative: Analysis | None  # the other reading of 150条2項・151条3項, when it differs
     citations: tuple[Citation, ...]
     assumptions: tuple[Message, ...]
     notes: tuple[Message, ...]
@@ -143,6 +145,7 @@ class JikouResult:
                 "completion_day_closed": _item(self.closed_day),
                 "unextended_completion_date": _iso(a.timeline.unextended_on),
             },
+            "suspension_reading": inp.suspension_reading,
             "readings": [],
         }
         if self.alternative is not None:
@@ -162,6 +165,25 @@ class JikouResult:
                     "days_remaining": alt_remaining,
                     "reason": _item(reason),
                     "period_basis": alt.basis().to_dict(),
+                    "suspension_reading": inp.suspension_reading,
+                }
+            )
+        if self.reading_alternative is not None:
+            alt = self.reading_alternative
+            other = OTHER_READING[inp.suspension_reading]
+            alt_completion = alt.timeline.completion_on
+            alt_status, alt_remaining = alt.status(inp.as_of)
+            out["readings"].append(
+                {
+                    "regime": alt.regime,
+                    "period_years": alt.timeline.period_years,
+                    "completion_date": _iso(alt_completion),
+                    "invocable_from": _iso(alt_completion + ONE_DAY if alt_completion else None),
+                    "status": alt_status,
+                    "days_remaining": alt_remaining,
+                    "reason": msg(f"jikou.suspension_reading_{other}").to_dict(),
+                    "period_basis": alt.basis().to_dict(),
+                    "suspension_reading": other,
                 }
             )
         out["citations"] = [c.to_dict() for c in self.citations]
@@ -169,6 +191,11 @@ class JikouResult:
         out["notes"] = to_dicts(self.notes)
         out["warnings"] = to_dicts(self.warnings)
         return out
+
+
+#: the other reading of 150条2項・151条3項 (rules/data/suspension_reading.toml keys)
+OTHER_READING = {"drafters": "literal", "literal": "drafters"}
+SUSPENSION_KINDS = ("saikoku", "kyogi")
 
 
 def _iso(d: date | None) -> str | None:
@@ -218,6 +245,8 @@ def compute(inp: JikouInput) -> JikouResult:
         )
     if inp.creditor not in CREDITORS:
         raise InputError("--creditor", inp.creditor, "one of " + ", ".join(CREDITORS))
+    if inp.suspension_reading not in OTHER_READING:
+        raise InputError("--suspension-reading", inp.suspension_reading, "drafters or literal")
     if inp.claim_type is not None and inp.claim_type not in CLAIM_TYPES:
         raise InputError("--claim-type", inp.claim_type, "one of " + ", ".join(CLAIM_TYPES))
     for name, on in facts.items():
@@ -266,6 +295,8 @@ def compute(inp: JikouInput) -> JikouResult:
                 ev.flag, ev.given or ev.label(),
                 f"an event on or after the starting point {start_flag} {start_on.isoformat()}",
             )
+    if inp.creditor == "jasso":
+        notes.append(msg("jikou.jasso_each_installment"))
     if start_name == "subrogation" and inp.creditor not in ("guarantor", "hoshou_kyokai", "company"):
         notes.append(msg("jikou.reimbursement_belongs_to_guarantor"))
 
@@ -280,7 +311,7 @@ def compute(inp: JikouInput) -> JikouResult:
     )
 
     # 3–4. Period and timeline, for each reading
-    def analyse(regime: str) -> Analysis:
+    def analyse(regime: str, reading: str = inp.suspension_reading) -> Analysis:
         if regime == "old":
             anchor = choice.anchor_on if choice.anchor_on < cutover else cutover - ONE_DAY
             period = old_law_period(
@@ -295,7 +326,7 @@ def compute(inp: JikouInput) -> JikouResult:
         period = replace(period, rows=period.rows + (jrow,)) if any(e.kind == "hanketsu" for e in events) else period
         tl = run_timeline(
             start_on=start_on, years=period.years, judgment_years=jrow.value,
-            events=tuple(events), apply_142=inp.apply_142,
+            events=tuple(events), apply_142=inp.apply_142, reading=reading,
         )
         return Analysis(regime, period, tl)
 
@@ -307,6 +338,26 @@ def compute(inp: JikouInput) -> JikouResult:
         if a_c > p_c:
             primary, alternative = alternative, primary
     assumptions.extend(choice.assumptions)
+    reading_alternative: Analysis | None = None
+    reading_rows: list[Row] = []
+    if sum(1 for e in events if e.kind in SUSPENSION_KINDS) >= 2:
+        # 150条2項・151条3項 matter only when a second 催告 / 協議の合意 follows a first
+        table = rules.load("suspension_reading")
+        other = OTHER_READING[inp.suspension_reading]
+        other_analysis = analyse(primary.regime, other)
+        reading_rows = [table.only(inp.suspension_reading), table.only(other)]
+        p_c, o_c = primary.timeline.completion_on, other_analysis.timeline.completion_on
+        if p_c != o_c:
+            reading_alternative = other_analysis
+            warnings.append(
+                msg(
+                    "jikou.suspension_readings_differ",
+                    reading_msg=msg(f"jikou.suspension_reading_{inp.suspension_reading}"),
+                    other_msg=msg(f"jikou.suspension_reading_{other}"),
+                    completion_on=p_c,
+                    other_completion_on=o_c,
+                )
+            )
     notes.extend(choice.notes)
     warnings.extend(choice.warnings)
     if alternative is not None:
@@ -373,6 +424,8 @@ def compute(inp: JikouInput) -> JikouResult:
     if start_name == "last_payment":
         citations.append(CASE_S42)
     citations.append(ART_142)
+    for row in reading_rows:
+        citations.extend(row.citations)
     return JikouResult(
         input=inp,
         start_on=start_on,
@@ -381,6 +434,7 @@ def compute(inp: JikouInput) -> JikouResult:
         primary=primary,
         alternative=alternative,
         closed_day=closed_day,
+        reading_alternative=reading_alternative,
         citations=tuple(dedupe_citations(citations)),
         assumptions=tuple(assumptions),
         notes=tuple(notes),

@@ -8,7 +8,7 @@ a period; periods are counted by :func:`saiken_cli.calc.periods.period_end` only
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from saiken_cli import rules
@@ -138,10 +138,30 @@ class _State:
     saikoku: tuple[date, date] | None = None  # the 6 months of an effective 催告 (150条)
     kyogi: tuple[date, date, date] | None = None  # (from, until, cap) of a 協議 suspension (151条)
     pending: list[_Proceeding] = field(default_factory=list)
+    # 150条2項・151条3項 「時効の完成が猶予されている間」: its first day, per the reading
+    # (rules/data/suspension_reading.toml): the day after the would-be completion (drafters), or
+    # the day of the 催告 / agreement itself (literal)
+    saikoku_during: date | None = None
+    kyogi_during: date | None = None
+    reading: str = "original_completion"
     window_end: date | None = None  # the latest end of a suspension window other than 協議
     kyogi_end: date | None = None  # the end of the 協議 window (at most one)
     active: int = 0  # pending proceedings that are not moot
     _base: tuple[date, int, date] | None = None  # (start_on, years, period end), computed once
+
+    def during_from(self, event_on: date) -> date:
+        """The first day "during" a suspension that an event on ``event_on`` starts now."""
+        if self.reading == "event":
+            return event_on
+        # the drafters: only once 「時効が本来完成すべき時が到来している」 — after the day the period
+        # would have completed without any suspension
+        return self.base_end() + timedelta(days=1)
+
+    def in_saikoku(self, on: date) -> bool:
+        return self.saikoku is not None and self.saikoku_during is not None and self.saikoku_during <= on <= self.saikoku[1]
+
+    def in_kyogi(self, on: date) -> bool:
+        return self.kyogi is not None and self.kyogi_during is not None and self.kyogi_during <= on <= self.kyogi[1]
 
     def base_end(self) -> date:
         if self._base is None or self._base[:2] != (self.start_on, self.years):
@@ -171,6 +191,8 @@ class _State:
         self.window_end = self.kyogi_end = None
         self.saikoku = None
         self.kyogi = None
+        self.saikoku_during = None
+        self.kyogi_during = None
 
     def add_pending(self, proc: _Proceeding) -> None:
         self.pending.append(proc)
@@ -221,10 +243,18 @@ def run_timeline(
     judgment_years: int,
     events: tuple[Event, ...],
     apply_142: bool,
+    reading: str = "drafters",
 ) -> Timeline:
-    """Apply the events in date order (ties in the order given) to a period from ``start_on``."""
+    """Apply the events in date order (ties in the order given) to a period from ``start_on``.
+
+    ``reading``: a key of rules/data/suspension_reading.toml — when completion is 「猶予されて
+    いる間」 for 150条2項・151条3項 (``drafters``, the default, or ``literal``)."""
     ordered = sorted(enumerate(events), key=lambda ie: (ie[1].on, ie[0]))
-    run = _Run(_State(start_on, years), rules.load("prescription_events"), [e for _, e in ordered], judgment_years, apply_142)
+    window_from = rules.load("suspension_reading").only(reading)["window_from"]
+    run = _Run(
+        _State(start_on, years, reading=window_from), rules.load("prescription_events"), [e for _, e in ordered],
+        judgment_years, apply_142,
+    )
     st = run.st
     effects: list[EventEffect] = []
     for i, ev in enumerate(run.evs):
@@ -327,12 +357,14 @@ def _renew(run: _Run, i: int, ev: Event, row: Row, old: bool) -> Message:
 def _demand(run: _Run, i: int, ev: Event, row: Row, old: bool) -> Message:
     """催告 (150条): suspended for months, once; not during another demand's or an agreement's suspension."""
     st = run.st
-    if st.saikoku and st.saikoku[0] <= ev.on <= st.saikoku[1]:
+    if st.in_saikoku(ev.on):
         return msg("jikou.saikoku_repeat_no_effect", suspended_until_on=st.saikoku[1])
-    if st.kyogi and st.kyogi[0] <= ev.on <= st.kyogi[1]:
+    if st.in_kyogi(ev.on):
         return msg("jikou.saikoku_during_agreement_no_effect")
     until = period_end(ev.on, months=_months(row))
-    st.saikoku = (ev.on, until)
+    during = st.during_from(ev.on)
+    if st.saikoku is None or until > st.saikoku[1]:
+        st.saikoku, st.saikoku_during = (ev.on, until), during
     st.add_window("saikoku", until)
     return msg("jikou.effect_demand_suspends", until_on=until, suspension_months=_months(row))
 
@@ -358,8 +390,9 @@ def _old_demand(run: _Run, i: int, ev: Event, row: Row, old: bool) -> Message:
 def _agreement(run: _Run, i: int, ev: Event, row: Row, old: bool) -> Message:
     """協議を行う旨の合意 (151条): suspended for a year (or the agreed shorter period), 5 years at most."""
     st = run.st
-    if st.saikoku and st.saikoku[0] <= ev.on <= st.saikoku[1]:
+    if st.in_saikoku(ev.on):
         return msg("jikou.agreement_during_saikoku_no_effect")
+    during = st.during_from(ev.on)
     renewal = st.kyogi is not None and st.kyogi[0] <= ev.on <= st.kyogi[1]
     cap = st.kyogi[2] if renewal and st.kyogi else period_end(st.completion(without="kyogi"), years=row["cap_years"])
     until = period_end(ev.on, years=row["years"])
@@ -373,6 +406,7 @@ def _agreement(run: _Run, i: int, ev: Event, row: Row, old: bool) -> Message:
     capped = until > cap
     until = min(until, cap)
     st.kyogi = (ev.on, until, cap)
+    st.kyogi_during = during
     st.set_kyogi_window(until)
     if capped:
         return msg("jikou.effect_agreement_suspends_capped", until_on=until, cap_years=row["cap_years"])
