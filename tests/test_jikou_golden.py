@@ -404,3 +404,19 @@ def test_ichimon_itto_q25_note_both_sides_of_the_original_completion_date(cli, e
 def test_suspension_reading_is_an_option_with_its_errors(cli):
     r = cli("jikou", *ISSUE_11, "--event", "2026-02-01:kyogi", "--as-of", "2026-06-01", "--suspension-reading", "loose", "--json")
     assert r.exit_code == 2 and "--suspension-reading" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "contract, due, completion, years",
+    [
+        ("2010-04-01", "2015-04-25", "2025-04-25", 10),  # old law: civil, 10 years (旧民法167条1項)
+        ("2020-03-31", "2021-04-27", "2031-04-27", 10),  # contract the day before 2020-04-01: still old law (附則10条1項)
+        ("2020-04-01", "2021-04-27", "2026-04-27", 5),  # new law: 5 years from the known due date (166条1項1号)
+    ],
+)
+def test_jasso_scholarship_each_installment_on_its_own(cli, contract, due, completion, years):
+    """issue 11 §1 item 9: 日本学生支援機構 (奨学金) as a creditor type — not a merchant (inage-zimusyo.com;
+    jikou.naiyoushoumei.net): 10 years under the old law, 5 under the new; each 割賦金 from its own due date."""
+    out = jikou(cli, "--due-date", due, "--contract-date", contract, "--creditor", "日本学生支援機構", as_of="2026-01-01")
+    assert (out["creditor"], out["completion_date"], out["period_years"]) == ("jasso", completion, years)
+    assert any("割賦金ごと" in n for n in out["notes"])
