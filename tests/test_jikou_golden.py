@@ -296,7 +296,7 @@ def test_agreement_variants(cli):
     literal = jikou(cli, *NEW, "--event", "2026-03-01:saikoku", "--event", "2026-04-01:kyogi", "--suspension-reading",
                     "literal", as_of=LATE)
     assert literal["completion_date"] == "2026-09-01"
-    assert "151条3項" in literal["events"][1]["effect"]
+    assert "151条3項" in literal["events"][1]["effect"]["text"]
     during_demand = jikou(cli, *NEW, "--event", "2026-03-01:saikoku", "--event", "2026-05-02:kyogi", as_of=LATE)
     assert during_demand["completion_date"] == "2026-09-01"
     assert "151条3項" in during_demand["events"][1]["effect"]["text"]
@@ -383,7 +383,7 @@ def test_ichimon_itto_q25_note_agreement_before_the_original_completion_keeps_it
     (other,) = out["readings"]
     assert (other["suspension_reading"], other["completion_date"], other["status"]) == ("literal", "2026-05-01", "completed")
     assert any("一問一答" in (c.get("document") or "") for c in out["citations"])
-    assert any("2026-05-01" in w and "150条2項" in w for w in out["warnings"])
+    assert any(w["code"] == "jikou.suspension_readings_differ" and "2026-05-01" in w["text"] for w in out["warnings"])
 
 
 @pytest.mark.parametrize(
@@ -419,4 +419,4 @@ def test_jasso_scholarship_each_installment_on_its_own(cli, contract, due, compl
     jikou.naiyoushoumei.net): 10 years under the old law, 5 under the new; each 割賦金 from its own due date."""
     out = jikou(cli, "--due-date", due, "--contract-date", contract, "--creditor", "日本学生支援機構", as_of="2026-01-01")
     assert (out["creditor"], out["completion_date"], out["period_years"]) == ("jasso", completion, years)
-    assert any("割賦金ごと" in n for n in out["notes"])
+    assert any(n["code"] == "jikou.jasso_each_installment" and "割賦金ごと" in n["text"] for n in out["notes"])

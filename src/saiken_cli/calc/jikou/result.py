@@ -181,7 +181,7 @@ class JikouResult:
                     "invocable_from": _iso(alt_completion + ONE_DAY if alt_completion else None),
                     "status": alt_status,
                     "days_remaining": alt_remaining,
-                    "reason": msg(f"jikou.suspension_reading_{other}").to_dict(),
+                    "reason": READING_MSGS[other].to_dict(),
                     "period_basis": alt.basis().to_dict(),
                     "suspension_reading": other,
                 }
@@ -195,6 +195,7 @@ class JikouResult:
 
 #: the other reading of 150条2項・151条3項 (rules/data/suspension_reading.toml keys)
 OTHER_READING = {"drafters": "literal", "literal": "drafters"}
+READING_MSGS = {"drafters": msg("jikou.suspension_reading_drafters"), "literal": msg("jikou.suspension_reading_literal")}
 SUSPENSION_KINDS = ("saikoku", "kyogi")
 
 
@@ -352,8 +353,8 @@ def compute(inp: JikouInput) -> JikouResult:
             warnings.append(
                 msg(
                     "jikou.suspension_readings_differ",
-                    reading_msg=msg(f"jikou.suspension_reading_{inp.suspension_reading}"),
-                    other_msg=msg(f"jikou.suspension_reading_{other}"),
+                    reading_msg=READING_MSGS[inp.suspension_reading],
+                    other_msg=READING_MSGS[other],
                     completion_on=p_c,
                     other_completion_on=o_c,
                 )
