@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "saiken_cli"
 
 #: calc modules whose messages are still "日本語 / English" strings (issue 16: being converted)
-NOT_CONVERTED = {"seigen", "kabarai", "fees", "saisei"}
+NOT_CONVERTED = {"kabarai", "fees", "saisei"}
 #: the commands whose output still shows those strings (a strict xfail: remove when it passes)
-COMMANDS_NOT_CONVERTED = {"seigen", "kabarai", "fees", "saisei"}
+COMMANDS_NOT_CONVERTED = {"kabarai", "fees", "saisei"}
 
 #: an English translation after " / ": at least two English words in a row
 ENGLISH_HALF = re.compile(r" / [^\n]*?[A-Za-z]{2,}[ ,;:()'’-]+[A-Za-z]{2,}")
@@ -181,6 +181,14 @@ RUNS: dict[str, list[list[str]]] = {
         ["sashiosae", "--net", "300000", "--support", "--period", "days:15", "--paid-on", "2026-10-01"],
         ["sashiosae", "--net", "300000", "--period", "months:3", "--rounding", "ceil"],
         ["sashiosae", "--net", "300000", "--tax", "--rounding", "tax-1000", "--paid-on", "2026-10-01"],
+    ],
+    "seigen": [
+        ["seigen", "--principal", "100000", "--repay", "130000", "--days", "7"],
+        ["seigen", "--principal", "5万", "--per-days", "10", "--percent", "10", "--lender", "individual"],
+        ["seigen", "--principal", "100万", "--rate", "15%", "--damages-rate", "21.9%"],
+        ["seigen", "--principal", "100万", "--rate", "109.6%", "--lender", "individual", "--contract-date", "2024-04-01"],
+        ["seigen", "--principal", "50万", "--existing-principal", "60万", "--rate", "18%", "--from", "2024-01-01", "--to", "2024-03-01"],
+        ["seigen", "--principal", "10万", "--rate", "18%", "--contract-date", "2030-01-01"],
     ],
     "rules": [["rules", "rate", "--on", "2019-01-01", "--commercial"], ["rules", "rate", "--on", "2021-01-01", "--commercial"]],
 }

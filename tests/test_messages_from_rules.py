@@ -37,7 +37,8 @@ def _tax(key):
 
 
 def _titles(result):
-    return {v.id: (v.title, v.consequence) for v in result.verdicts}
+    """Each verdict's (title, consequence), phrased in Japanese, and the English title."""
+    return {v.id: (ja(v.title), ja(v.consequence), en(v.title), en(v.consequence)) for v in result.verdicts}
 
 
 def test_seigen_titles_and_consequences_quote_the_rows():
@@ -46,31 +47,32 @@ def test_seigen_titles_and_consequences_quote_the_rows():
     void = exact_percent(_caps("kashikin_void")["rate"])
     r = seigen.compute(seigen.SeigenInput(principal_yen=500_000, rate=Decimal("0.3"), contract_date=CONTRACT, damages_rate=Decimal("0.3")))
     t = _titles(r)
-    assert f"年{biz}% / " in t["shusshi_5_2"][0] and t["shusshi_5_2"][0].endswith(f", {biz}%")
+    assert t["shusshi_5_2"][0].endswith(f"年{biz}%") and t["shusshi_5_2"][2].endswith(f", {biz}%")
     assert f"(業として年{biz}%超)" in t["shusshi_5_2"][1]
     a, d = exact_percent(anyone["rate"]), exact_percent(anyone["per_day"])
-    assert f"年{a}% (日{d}%) 何人も / " in t["shusshi_5_1"][0]
-    assert t["shusshi_5_1"][1] == f"年{a}% (日{d}%) 以下 / not above {a}% ({d}% a day)"
+    assert t["shusshi_5_1"][0].endswith(f"年{a}% (日{d}%) 何人も")
+    assert (t["shusshi_5_1"][1], t["shusshi_5_1"][3]) == (f"年{a}% (日{d}%) 以下", f"not above {a}% ({d}% a day)")
     assert f"年{void}%超の契約" in t["kashikin_42"][0]
-    assert f"損害金 年{exact_percent(_caps('damages_business')['rate'])}% / " in t["risoku_7"][0]
+    assert t["risoku_7"][0].endswith(f"損害金 年{exact_percent(_caps('damages_business')['rate'])}%")
 
 
 def test_seigen_individual_damages_title_and_note_quote_the_multiplier():
     mult = _caps("damages_multiplier")["multiplier"]
     r = seigen.compute(seigen.SeigenInput(principal_yen=500_000, rate=Decimal("0.15"), lender="individual", contract_date=CONTRACT, damages_rate=Decimal("0.3")))
-    assert _titles(r)["risoku_4"][0] == f"利息制限法4条 損害金 (1条の率×{mult}) / art. 4: damages, {mult} × the cap"
+    t = _titles(r)["risoku_4"]
+    assert (t[0], t[2]) == (f"利息制限法4条 損害金 (1条の率×{mult})", f"art. 4: damages, {mult} × the cap")
     r = seigen.compute(seigen.SeigenInput(principal_yen=500_000, rate=Decimal("0.15"), lender="individual", contract_date=CONTRACT))
-    assert any(f"利息制限法4条: 1条の率×{mult})" in n for n in r.notes)
+    assert any(f"利息制限法4条: 1条の率×{mult})" in ja(n) for n in r.notes)
 
 
 def test_seigen_notes_and_warnings_quote_the_rows():
     min_days = _caps("shusshi_min_days")["min_days"]
     r = seigen.compute(seigen.SeigenInput(principal_yen=100_000, per_days=10, per_percent=Decimal(10), contract_date=CONTRACT))
-    assert any(f"({min_days}日未満は{min_days}日)" in n and f"the {min_days}-day minimum" in n for n in r.notes)
-    assert any(f"年{exact_percent(_caps('damages_business')['rate'])}%)" in n for n in r.notes)
+    assert any(f"({min_days}日未満は{min_days}日)" in ja(n) and f"the {min_days}-day minimum" in en(n) for n in r.notes)
+    assert any(f"年{exact_percent(_caps('damages_business')['rate'])}%)" in ja(n) for n in r.notes)
     leap = exact_percent(_caps("shusshi_anyone")["leap_rate"])
     r = seigen.compute(seigen.SeigenInput(principal_yen=100_000, rate=Decimal("1.096"), lender="individual", contract_date=CONTRACT))
-    assert any(w.endswith(f"the ceiling is {leap}%") for w in r.warnings)
+    assert any(f"the ceiling is {leap}%" in en(w) and f"上限が年{leap}%" in ja(w) for w in r.warnings)
 
 
 def test_seigen_verdict_labels_quote_the_rows():

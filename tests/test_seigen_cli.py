@@ -163,7 +163,7 @@ def test_contract_date_before_2010_06_18_refuses_exit_3(cli):
 
 def test_contract_date_past_verified_through_warns(cli):
     d = run(cli, "--principal", "100000", "--rate", "18%", "--contract-date", "2025-06-01")
-    assert any("verified through" in w for w in d["warnings"])
+    assert [w["code"] for w in d["warnings"]] == ["rules.beyond_verified"] and "確認済み" in d["warnings"][0]["text"]
 
 
 def test_json_matches_schema(cli):

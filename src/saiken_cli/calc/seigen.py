@@ -38,11 +38,12 @@ from saiken_cli.calc.caps import (
     percent_str,
     rule_row,
 )
+from saiken_cli.calc.messages import Message, beyond_verified, msg, to_dicts
 from saiken_cli.calc.rounding import FLOOR_CITATION, floor_yen
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
-SCHEMA_VERSION = "3"  # 3: citations carry kind (and reporter); 2: rounding.percent is a message item {"code", "params", "text"} (issue 16)
+SCHEMA_VERSION = "4"  # 4: verdict titles and consequences, assumptions, notes, warnings are message items; 3: citations carry kind (and reporter); 2: rounding.percent is a message item {"code", "params", "text"} (issue 16)
 LENDERS = ("business", "individual")
 YEAR_DAYS = 365  # the simple-interest year of §3.3 (annual = interest ÷ principal × 365 ÷ days)
 ONE_DAY = timedelta(days=1)
@@ -73,26 +74,26 @@ class SeigenInput:
 @dataclass(frozen=True)
 class Verdict:
     id: str
-    title: str
+    title: Message
     exceeded: bool
     limit_percent: str
     compared_percent: str
     basis: str  # "actual" | "shusshi_15day" | "per_day" | "damages"
-    consequence: str
+    consequence: Message
     row: Row
     limit_yen: Fraction | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
-            "title": self.title,
+            "title": self.title.to_dict(),
             "exceeded": self.exceeded,
             "limit_percent": self.limit_percent,
             "compared_percent": self.compared_percent,
             "basis": self.basis,
             "limit_yen": decimal_str(self.limit_yen) if self.limit_yen is not None else None,
             "max_lawful_interest_yen": floor_yen(self.limit_yen) if self.limit_yen is not None else None,
-            "consequence": self.consequence,
+            "consequence": self.consequence.to_dict(),
             "status": self.row.status,
             "citations": [c.to_dict() for c in self.row.citations],
         }
@@ -117,9 +118,9 @@ class SeigenResult:
     verdicts: tuple[Verdict, ...]
     verdict: str
     citations: tuple[Citation, ...]
-    assumptions: tuple[str, ...]
-    notes: tuple[str, ...]
-    warnings: tuple[str, ...]
+    assumptions: tuple[Message, ...]
+    notes: tuple[Message, ...]
+    warnings: tuple[Message, ...]
 
     @property
     def lawful_interest_yen(self) -> int:
@@ -170,9 +171,9 @@ class SeigenResult:
                 "yen": FLOOR_CITATION,
             },
             "citations": [c.to_dict() for c in self.citations],
-            "assumptions": list(self.assumptions),
-            "notes": list(self.notes),
-            "warnings": list(self.warnings),
+            "assumptions": to_dicts(self.assumptions),
+            "notes": to_dicts(self.notes),
+            "warnings": to_dicts(self.warnings),
         }
 
 
@@ -215,16 +216,13 @@ def compute(inp: SeigenInput) -> SeigenResult:
     _validate(inp)
     business = inp.lender == "business"
     on = inp.contract_date
-    assumptions: list[str] = []
-    notes: list[str] = []
-    warnings: list[str] = []
+    assumptions: list[Message] = []
+    notes: list[Message] = []
+    warnings: list[Message] = []
     citations: list[Citation] = []
 
     if on is None:
-        assumptions.append(
-            "現行法で判定 (契約日の指定なし; --contract-date で指定可) / checked against the law in force now "
-            "(no --contract-date given)"
-        )
+        assumptions.append(msg("seigen.current_law"))
 
     # --- bracket (利息制限法1条; 5条 for business lending) --------------------------
     bracket_principal = inp.principal_yen
@@ -233,8 +231,8 @@ def compute(inp: SeigenInput) -> SeigenResult:
         bracket_principal += inp.existing_principal_yen
         citations.extend(row5.citations)
         assumptions.append(
-            f"上限利率の元本は既存残元本 {inp.existing_principal_yen:,}円 + 今回 {inp.principal_yen:,}円 = "
-            f"{bracket_principal:,}円 (利息制限法5条) / the bracket principal is the remaining principal plus the new loan"
+            msg("seigen.bracket_principal", existing_yen=inp.existing_principal_yen, principal_yen=inp.principal_yen,
+                bracket_yen=bracket_principal)
         )
     cap = interest_cap(bracket_principal, on)
     citations.extend(cap.row.citations)
@@ -253,13 +251,8 @@ def compute(inp: SeigenInput) -> SeigenResult:
             Fraction(0),
         )
         citations.append(PERIOD_RULE)
-        assumptions.append(
-            f"期間 {period_days}日: 貸付日を算入し返済日を算入しない (貸金業法施行規則11条 別表) / {period_days} days: "
-            "the lending day counts, the repayment day does not"
-        )
-        assumptions.append(
-            "法定利息の日割は暦年ごとに365日または366日で除す (閏年) / lawful interest divides each day by the length of its calendar year"
-        )
+        assumptions.append(msg("seigen.period_days_counted", period_days=period_days))
+        assumptions.append(msg("seigen.lawful_interest_by_calendar_year"))
     elif inp.days is not None:
         period_days = inp.days
         year_fraction = Fraction(inp.days, YEAR_DAYS)
@@ -278,8 +271,7 @@ def compute(inp: SeigenInput) -> SeigenResult:
         interest = Fraction(inp.repay_yen - principal)
         annual = interest / principal * YEAR_DAYS / period_days
         assumptions.append(
-            f"利息 = 返済額 {inp.repay_yen:,}円 − 元本 {principal:,}円 = {inp.repay_yen - principal:,}円 "
-            "(礼金・手数料等も利息とみなす: 利息制限法3条, 出資法5条の4) / interest = repaid − principal"
+            msg("seigen.interest_from_repaid", repaid_yen=inp.repay_yen, principal_yen=principal, interest_yen=inp.repay_yen - principal)
         )
     elif inp.per_days is not None:
         source = "per_days"
@@ -290,13 +282,9 @@ def compute(inp: SeigenInput) -> SeigenResult:
             interest_days = inp.per_days
             year_fraction = Fraction(inp.per_days, YEAR_DAYS)
             assumptions.append(
-                f"{inp.per_days}日ごとに{exact_percent(inp.per_percent / 100)}%: 年利 = {exact_percent(inp.per_percent / 100)}% × 365 ÷ "
-                f"{inp.per_days} (単利) / simple annualisation of {inp.per_percent}% per {inp.per_days} days"
+                msg("seigen.per_days_annualised", per_rate=inp.per_percent / 100, per_days=inp.per_days, year_days=YEAR_DAYS)
             )
-            notes.append(
-                f"貸付期間の指定なし: 出資法5条の4第1項 ({min_days}日未満は{min_days}日) は適用せず利率そのもので判定。短期の貸付けは --days で期間を指定 / "
-                f"no loan period given: the {min_days}-day minimum is not applied; give --days for a short loan"
-            )
+            notes.append(msg("seigen.min_days_not_applied", min_days=min_days))
         else:
             interest_days = period_days
         interest = principal * per * interest_days / inp.per_days
@@ -307,9 +295,7 @@ def compute(inp: SeigenInput) -> SeigenResult:
         if period_days is None:
             interest_days = YEAR_DAYS
             year_fraction = Fraction(1)
-            assumptions.append(
-                "期間の指定なし: 法定利息は1年分 (365日) で表示 / no period given: lawful interest shown for one year"
-            )
+            assumptions.append(msg("seigen.one_year_shown", year_days=YEAR_DAYS))
         else:
             interest_days = period_days
         interest = principal * annual * year_fraction
@@ -322,10 +308,7 @@ def compute(inp: SeigenInput) -> SeigenResult:
         shusshi_rate = per_day * YEAR_DAYS
         if period_days < min_days:
             citations.extend(min_days_row.citations)
-            assumptions.append(
-                f"出資法の判定は期間 {period_days}日 を {min_days}日 として計算 (出資法5条の4第1項) / for the 出資法 the "
-                f"{period_days}-day period counts as {min_days} days"
-            )
+            assumptions.append(msg("seigen.shusshi_min_days", period_days=period_days, min_days=min_days))
     else:
         shusshi_days = None
         per_day = annual / YEAR_DAYS
@@ -339,41 +322,32 @@ def compute(inp: SeigenInput) -> SeigenResult:
     verdicts.append(
         Verdict(
             id="risoku_1",
-            title="利息制限法1条 上限利率 / Interest Rate Restriction Act art. 1 cap",
+            title=msg("seigen.title_risoku_1"),
             exceeded=over_cap,
             limit_percent=percent_str(cap.rate),
             compared_percent=percent_str(annual),
             basis="actual",
-            consequence=(
-                "上限を超える部分の利息は無効 (超過分は元本に充当・過払いは返還請求可) / interest above the cap is void for the "
-                "excess (applied to principal; any overpayment can be reclaimed)"
-                if over_cap
-                else "上限の範囲内 / within the cap"
-            ),
+            consequence=msg("seigen.excess_interest_void") if over_cap else msg("seigen.within_cap"),
             row=cap.row,
             limit_yen=lawful,
         )
     )
     anyone = rule_row("shusshi_anyone", on)
     over_anyone = per_day > anyone["per_day"]
-    anyone_pct, anyone_day_pct = exact_percent(anyone["rate"]), exact_percent(anyone["per_day"])
     limit_anyone = principal * Fraction(anyone["per_day"]) * shusshi_days if shusshi_days is not None else None
     if business:
         biz = rule_row("shusshi_business", on)
         over_biz = shusshi_rate > biz["rate"]
-        biz_pct = exact_percent(biz["rate"])
         verdicts.append(
             Verdict(
                 id="shusshi_5_2",
-                title=f"出資法5条2項 業として貸付けを行う者 年{biz_pct}% / Investment Act art. 5(2): business lenders, {biz_pct}%",
+                title=msg("seigen.title_shusshi_5_2", rate=biz["rate"]),
                 exceeded=over_biz,
                 limit_percent=percent_str(biz["rate"]),
                 compared_percent=percent_str(shusshi_rate),
                 basis="shusshi_15day" if shusshi_days is not None else "actual",
                 consequence=(
-                    f"刑事罰の対象 (業として年{biz_pct}%超) / a crime for a lender in business (above {biz_pct}% a year)"
-                    if over_biz
-                    else f"年{biz_pct}%以下 / not above {biz_pct}%"
+                    msg("seigen.crime_business", rate=biz["rate"]) if over_biz else msg("seigen.not_above", rate=biz["rate"])
                 ),
                 row=biz,
                 limit_yen=principal * Fraction(biz["rate"]) * shusshi_days / YEAR_DAYS if shusshi_days is not None else None,
@@ -382,18 +356,15 @@ def compute(inp: SeigenInput) -> SeigenResult:
     verdicts.append(
         Verdict(
             id="shusshi_5_1",
-            title=(
-                f"出資法5条1項 年{anyone_pct}% (日{anyone_day_pct}%) 何人も / Investment Act art. 5(1): anyone, "
-                f"{anyone_pct}% ({anyone_day_pct}% a day)"
-            ),
+            title=msg("seigen.title_shusshi_5_1", rate=anyone["rate"], per_day_rate=anyone["per_day"]),
             exceeded=over_anyone,
             limit_percent=percent_str(anyone["rate"]),
             compared_percent=percent_str(shusshi_rate),
             basis="per_day",
             consequence=(
-                "刑事罰の対象 (個人の貸主を含む何人も) / a crime for anyone, private lenders included"
+                msg("seigen.crime_anyone")
                 if over_anyone
-                else f"年{anyone_pct}% (日{anyone_day_pct}%) 以下 / not above {anyone_pct}% ({anyone_day_pct}% a day)"
+                else msg("seigen.not_above_per_day", rate=anyone["rate"], per_day_rate=anyone["per_day"])
             ),
             row=anyone,
             limit_yen=limit_anyone,
@@ -405,17 +376,12 @@ def compute(inp: SeigenInput) -> SeigenResult:
         verdicts.append(
             Verdict(
                 id="kashikin_42",
-                title=f"貸金業法42条1項 年{exact_percent(void['rate'])}%超の契約は全体が無効 / Money Lending Business Act art. 42(1): contract void",
+                title=msg("seigen.title_kashikin_42", rate=void["rate"]),
                 exceeded=over_void,
                 limit_percent=percent_str(void["rate"]),
                 compared_percent=percent_str(shusshi_rate),
                 basis="per_day",
-                consequence=(
-                    "貸金業者の貸付契約は全体が無効 (利息の契約だけでなく消費貸借全体); 元本の返還も否定されうる (最判平20.6.10, 民法708条) / "
-                    "a money lender's contract is void as a whole; even the principal may be unrecoverable"
-                    if over_void
-                    else "無効とはならない / not void as a whole"
-                ),
+                consequence=msg("seigen.contract_void") if over_void else msg("seigen.not_void"),
                 row=void,
                 limit_yen=limit_anyone,
             )
@@ -429,52 +395,36 @@ def compute(inp: SeigenInput) -> SeigenResult:
             Verdict(
                 id="risoku_7" if business else "risoku_4",
                 title=(
-                    f"利息制限法7条 営業的金銭消費貸借の損害金 年{exact_percent(damages_basis)}% / art. 7: damages in business "
-                    f"lending, {exact_percent(damages_basis)}%"
+                    msg("seigen.title_risoku_7", rate=damages_basis)
                     if business
-                    else f"利息制限法4条 損害金 (1条の率×{damages_basis}) / art. 4: damages, {damages_basis} × the cap"
+                    else msg("seigen.title_risoku_4", multiplier=str(damages_basis))
                 ),
                 exceeded=over_damages,
                 limit_percent=percent_str(dcap),
                 compared_percent=percent_str(inp.damages_rate),
                 basis="damages",
-                consequence=(
-                    "上限を超える部分の損害金の定めは無効 / the damages clause is void above the cap"
-                    if over_damages
-                    else "上限の範囲内 / within the cap"
-                ),
+                consequence=msg("seigen.damages_clause_void") if over_damages else msg("seigen.within_cap"),
                 row=drow,
             )
         )
     else:
         notes.append(
-            f"損害金の上限 {percent_str(dcap)}% ("
-            + (
-                f"利息制限法7条: 貸金業者は元本にかかわらず年{exact_percent(damages_basis)}%"
-                if business
-                else f"利息制限法4条: 1条の率×{damages_basis}"
-            )
-            + "); 損害金の定めがなければ利息の上限と同じ (最判昭43.10.29) / damages cap "
-            + f"{percent_str(dcap)}%; without a damages clause it is the interest cap itself"
+            msg("seigen.damages_cap_business", cap_rate=dcap, rate=damages_basis)
+            if business
+            else msg("seigen.damages_cap_multiplier", cap_rate=dcap, multiplier=str(damages_basis))
         )
 
     if inp.rate is not None and anyone["rate"] < inp.rate <= anyone["leap_rate"]:
-        warnings.append(
-            f"年{exact_percent(inp.rate)}%: 2月29日を含む1年については上限が年{exact_percent(anyone['leap_rate'])}% (出資法5条1項) のため、"
-            f"閏年を含む期間では違反とならない可能性 / in a year containing 29 February the ceiling is {exact_percent(anyone['leap_rate'])}%"
-        )
+        warnings.append(msg("seigen.leap_year_ceiling", rate=inp.rate, leap_rate=anyone["leap_rate"]))
 
     for v in verdicts:
         citations.extend(v.row.citations)
         if v.row.status in ("UNVERIFIED", "INTERPRETATION"):
-            notes.append(f"{v.title}: {v.row.status} — {v.row.note or ''}".rstrip(" —"))
+            notes.append(msg("seigen.rule_weak", title_msg=v.title, status=v.row.status, note=v.row.note or ""))
 
     verdict = _overall(verdicts)
     if inp.lender == "individual":
-        notes.append(
-            "個人の貸主: 出資法5条2項・貸金業法42条・利息制限法7条は業として貸付けを行う者の規定のため判定対象外 / individual "
-            "lender: the business-lender rules do not apply"
-        )
+        notes.append(msg("seigen.individual_lender"))
 
     return SeigenResult(
         input=inp,
@@ -495,7 +445,7 @@ def compute(inp: SeigenInput) -> SeigenResult:
         verdict=verdict,
         citations=tuple(dedupe_citations(citations)),
         assumptions=tuple(assumptions),
-        notes=tuple(dict.fromkeys(notes)),
+        notes=tuple(n for i, n in enumerate(notes) if n not in notes[:i]),  # each said once
         warnings=tuple(warnings),
     )
 
@@ -532,7 +482,7 @@ def verdict_labels(on: date | None = None) -> dict[str, tuple[str, str]]:
     }
 
 
-def _beyond(on: date) -> str | None:
+def _beyond(on: date) -> Message | None:
     from saiken_cli import rules
 
-    return rules.load("interest_caps").beyond_verified(on)
+    return beyond_verified(rules.load("interest_caps"), on)

@@ -88,7 +88,7 @@ def build_input(
 
 def view(payload: dict[str, Any], lang: str):
     from saiken_cli.calc.seigen import verdict_labels
-    from saiken_cli.render import L, TableView, View, pick, standard_sections, text, yen
+    from saiken_cli.render import L, TableView, View, standard_sections, text, yen
 
     on = date.fromisoformat(payload["contract_date"]) if payload.get("contract_date") else None
     ja, en = verdict_labels(on)[payload["verdict"]]
@@ -123,12 +123,12 @@ def view(payload: dict[str, Any], lang: str):
     for v in payload["verdicts"]:
         rows.append(
             [
-                pick(v["title"], lang),
+                text(v["title"], lang),
                 f"{v['limit_percent']}%",
                 f"{v['compared_percent']}%",
                 f"{v['max_lawful_interest_yen']:,}" if v["max_lawful_interest_yen"] is not None else "—",
                 L(lang, "超過", "EXCEEDED") if v["exceeded"] else L(lang, "範囲内", "within"),
-                pick(v["consequence"], lang),
+                text(v["consequence"], lang),
                 v["status"],
             ]
         )

@@ -17,14 +17,14 @@ class CapBracket(BaseModel):
 class Verdict(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: Literal["risoku_1", "shusshi_5_2", "shusshi_5_1", "kashikin_42", "risoku_4", "risoku_7"]
-    title: str
+    title: Message
     exceeded: bool
     limit_percent: str
     compared_percent: str
     basis: Literal["actual", "shusshi_15day", "per_day", "damages"]
     limit_yen: Optional[str]
     max_lawful_interest_yen: Optional[int]
-    consequence: str
+    consequence: Message
     status: str
     citations: list[Citation]
 
@@ -37,7 +37,7 @@ class Rounding(BaseModel):
 
 class Output(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    schema_version: Literal["3"]
+    schema_version: Literal["4"]
     command: Literal["seigen"]
     principal_yen: int
     existing_principal_yen: int
@@ -69,6 +69,6 @@ class Output(BaseModel):
     verdicts: list[Verdict]
     rounding: Rounding
     citations: list[Citation]
-    assumptions: list[str]
-    notes: list[str]
-    warnings: list[str]
+    assumptions: list[Message]
+    notes: list[Message]
+    warnings: list[Message]
