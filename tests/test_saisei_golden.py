@@ -85,7 +85,7 @@ def test_tier_edges(cli, debt, minimum, rule):
 
 def test_fraction_rounded_up_is_stated(cli):
     d = run(cli, "--debt", "5000001")
-    assert any("INTERPRETATION" in n and "1000000.2" in n for n in d["notes"])
+    assert any(n["code"] == "saisei.minimum_rounded_up" and "INTERPRETATION" in n["text"] and "1000000.2" in n["text"] for n in d["notes"])
 
 
 def test_liquidation_value_binds(cli):
@@ -123,7 +123,7 @@ def test_office_rounding_100_and_1000(cli):
     # is floored to 16,000 and the last takes 56,000 — with a warning saying so
     assert (d["monthly_60_yen"], d["last_60_yen"]) == (16_000, 56_000)
     assert d["installments"]["schedules"][1]["method"] == "floor"
-    assert any("60" in w and "1,000" in w for w in d["warnings"])
+    assert any(w["code"] == "saisei.installment_floored" and "60回" in w["text"] and "1,000円" in w["text"] for w in d["warnings"])
     d = run(cli, "--debt", "300万", "--rounding", "100")
     assert (d["monthly_36_yen"], d["last_36_yen"]) == (27_800, 1_000_000 - 27_800 * 35)
 
@@ -132,7 +132,7 @@ def test_nin_i_balance_and_long_plan_warning(cli):
     d = run(cli, "--debt", "100万", "--nin-i", "36", "--nin-i-balance", "72万")
     assert d["nin_i"]["balance_yen"] == 720_000 and d["nin_i"]["monthly_yen"] == 20_000
     r = cli("saisei", "--debt", "100万", "--nin-i", "72", "--json")
-    assert r.exit_code == 0 and any("UNVERIFIED" in w for w in r.json()["warnings"])
+    assert r.exit_code == 0 and any(w["code"] == "saisei.nin_i_over_norm" and "UNVERIFIED" in w["text"] for w in r.json()["warnings"])
 
 
 def test_human_output(cli):
@@ -143,4 +143,6 @@ def test_human_output(cli):
 
 
 def test_record_matches_cli(cli):
-    assert saisei_cmd.record({"debt": "800万", "nin-i": "60"}) == run(cli, "--debt", "800万", "--nin-i", "60")
+    from saiken_cli.catalogue import localize
+
+    assert localize(saisei_cmd.record({"debt": "800万", "nin-i": "60"}), "ja") == run(cli, "--debt", "800万", "--nin-i", "60")

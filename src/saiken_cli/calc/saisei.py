@@ -29,10 +29,18 @@ from math import ceil
 from typing import Any
 
 from saiken_cli import rules
+from saiken_cli.calc.messages import Message, msg, to_dicts
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
-SCHEMA_VERSION = "2"
+#: the tests of the plan total, named (a warning says which one reached the whole debt)
+TEST_NAMES = {
+    "minimum_repayment": msg("saisei.test_minimum_repayment"),
+    "liquidation_value": msg("saisei.test_liquidation_value"),
+    "disposable_income": msg("saisei.test_disposable_income"),
+}
+
+SCHEMA_VERSION = "3"  # 3: assumptions, notes, warnings are message items (saisei.*); 2: citations carry kind
 TABLE_ID = "saisei"
 #: Installment rounding units (office practice, not law: rules-reference §7.2, §11 item 6).
 ROUNDINGS = {"yen": 1, "100": 100, "1000": 1000}
@@ -85,7 +93,7 @@ def installments(total_yen: int, months: int, unit_yen: int = 1) -> tuple[Schedu
         raise ValueError("months >= 1")
     if total_yen < 0:
         raise ValueError("total is not negative")
-    warnings: list[str] = []
+    warnings: list[Message] = []
     regular = _ceil_div(total_yen, months * unit_yen) * unit_yen
     last = total_yen - regular * (months - 1)
     method = "ceil"
@@ -98,9 +106,7 @@ def installments(total_yen: int, months: int, unit_yen: int = 1) -> tuple[Schedu
             used_unit = 1
         last = total_yen - regular * (months - 1)
         warnings.append(
-            f"{total_yen:,}円を{months}回に分けると、{unit_yen:,}円単位の切上げでは最終回が0円以下になるため、"
-            f"{used_unit:,}円単位の切捨てとし最終回で調整した / with the regular installment rounded up to "
-            f"{unit_yen:,} yen the last of {months} would be 0 or less: rounded down to {used_unit:,} yen instead"
+            msg("saisei.installment_floored", total_yen=total_yen, months=months, unit_yen=unit_yen, used_unit_yen=used_unit)
         )
     return Schedule(months, total_yen, unit_yen, regular, last, method), warnings
 
@@ -152,9 +158,9 @@ class SaiseiResult:
     schedules: tuple[Schedule, ...]
     nin_i: dict[str, Any] | None
     citations: tuple[Citation, ...] = ()
-    assumptions: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    assumptions: tuple[Message, ...] = ()
+    notes: tuple[Message, ...] = ()
+    warnings: tuple[Message, ...] = ()
     rows: tuple[Row, ...] = field(default=(), repr=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -187,9 +193,9 @@ class SaiseiResult:
             },
             "nin_i": self.nin_i,
             "citations": [c.to_dict() for c in self.citations],
-            "assumptions": list(self.assumptions),
-            "notes": list(self.notes),
-            "warnings": list(self.warnings),
+            "assumptions": to_dicts(self.assumptions),
+            "notes": to_dicts(self.notes),
+            "warnings": to_dicts(self.warnings),
         }
 
 
@@ -206,17 +212,16 @@ def compute(inp: SaiseiInput) -> SaiseiResult:
     period_row = table.only("period")
     unit = ROUNDINGS[inp.rounding]
 
-    warnings: list[str] = []
-    notes: list[str] = []
-    assumptions: list[str] = []
+    warnings: list[Message] = []
+    notes: list[Message] = []
+    assumptions: list[Message] = []
     citations: list[Citation] = [*min_row.citations]
     rows_used: list[Row] = [min_row, round_row, period_row]
 
     minimum = minimum_repayment(inp.debt_yen, min_row, round_row["rounding"])
     if minimum.exact.denominator != 1:
         notes.append(
-            f"{minimum.formula} = {_exact_str(minimum.exact)}円: 円未満を切り上げて {minimum.amount_yen:,}円 "
-            f"(INTERPRETATION: 最低額を下回らないため) / the fraction of a yen is rounded up (INTERPRETATION)"
+            msg("saisei.minimum_rounded_up", formula=minimum.formula, exact=_exact_str(minimum.exact), minimum_yen=minimum.amount_yen)
         )
 
     procedure = "kyuyo" if inp.disposable_income_yen is not None else "shokibo"
@@ -231,10 +236,7 @@ def compute(inp: SaiseiInput) -> SaiseiResult:
             {"test": "liquidation_value", "amount_yen": inp.liquidation_value_yen, "basis": "清算価値保障原則 (174条2項4号)"}
         )
     else:
-        notes.append(
-            "清算価値 (--liquidation-value) 未入力: 財産の清算価値が最低弁済額を超えればそれが計画弁済総額の下限になる / "
-            "no liquidation value given: if the assets' liquidation value is higher, it sets the plan total"
-        )
+        notes.append(msg("saisei.no_liquidation_value"))
     if inp.disposable_income_yen is not None:
         di_row = table.only("disposable_income_test")
         rows_used.append(di_row)
@@ -242,38 +244,21 @@ def compute(inp: SaiseiInput) -> SaiseiResult:
         tests.append(
             {"test": "disposable_income", "amount_yen": inp.disposable_income_yen, "basis": "可処分所得の2年分 (241条2項7号)"}
         )
-        assumptions.append(
-            "給与所得者等再生: --disposable-income は可処分所得の2年分として入力された額 (政令の生活費表による算定はしない) / "
-            "wage-earner rehabilitation: --disposable-income is taken as the 2-year disposable income, as given"
-        )
+        assumptions.append(msg("saisei.disposable_income_as_given"))
     else:
-        assumptions.append(
-            "小規模個人再生として計算 (給与所得者等再生なら --disposable-income に可処分所得2年分を指定) / "
-            "computed as small-scale rehabilitation; give --disposable-income for wage-earner rehabilitation"
-        )
+        assumptions.append(msg("saisei.small_scale"))
 
     if len(tests) > 1:
-        notes.append(
-            "条番号 174条2項4号 (清算価値)・241条2項7号 (可処分所得) は saiken の引用でリファレンス未記載 (UNVERIFIED); "
-            "要件そのものは VERIFIED-SECONDARY / the article numbers for these tests are saiken's (UNVERIFIED); "
-            "the tests themselves are VERIFIED-SECONDARY"
-        )
+        notes.append(msg("saisei.test_articles_unverified"))
     best = max(t["amount_yen"] for t in tests)
     binding = next(t["test"] for t in tests if t["amount_yen"] == best)
     plan_total = best
     capped = False
     if best > inp.debt_yen:
         plan_total, capped = inp.debt_yen, True
-        warnings.append(
-            f"{binding} の額 {best:,}円 が基準債権 {inp.debt_yen:,}円 以上: 全額弁済となり個人再生による減額はない / "
-            f"the {binding} test ({best:,} yen) reaches the whole debt: no reduction through 個人再生"
-        )
+        warnings.append(msg("saisei.no_reduction", test=binding, test_msg=TEST_NAMES[binding], amount_yen=best, debt_yen=inp.debt_yen))
 
-    assumptions.append(
-        "--debt は基準債権の総額: 住宅資金貸付債権・別除権で回収見込みの額・劣後債権を除き、開始決定前の利息・損害金を含む。"
-        "221条1項の5,000万円判定にも同じ額を用いる / --debt is the 基準債権 (housing loan, secured coverage and "
-        "subordinated claims excluded; interest and damages before commencement included), also used for the 221 limit"
-    )
+    assumptions.append(msg("saisei.debt_is_base_claims"))
 
     months_std, months_max = period_row["months"], period_row["max_months"]
     s_std, w1 = installments(plan_total, months_std, unit)
@@ -281,14 +266,9 @@ def compute(inp: SaiseiInput) -> SaiseiResult:
     warnings.extend(w1 + w2)
     citations.extend(period_row.citations)
     notes.append(
-        f"弁済期間は原則{months_std}か月、特別の事情があれば{months_max}か月まで; {period_row['interval_months']}か月に1回以上の弁済 "
-        f"(229条2項)。{months_std}か月未満の計画は不可 / {months_std} months in principle, up to {months_max} with special "
-        f"circumstances; at least one payment every {period_row['interval_months']} months"
+        msg("saisei.plan_period", months_std=months_std, months_max=months_max, interval_months=period_row["interval_months"])
     )
-    assumptions.append(
-        f"分割額: 毎回 {unit:,}円単位に切上げ、最終回で調整 (--rounding {inp.rounding}; 事務所の運用で選択) / "
-        f"installments rounded up to {unit:,} yen, the last one adjusted"
-    )
+    assumptions.append(msg("saisei.installments_rounded_up", unit_yen=unit))
 
     nin_i = None
     if inp.nin_i_months is not None:
@@ -302,20 +282,10 @@ def compute(inp: SaiseiInput) -> SaiseiResult:
         sched, w3 = installments(balance, n, unit)
         warnings.extend(w3)
         if n > ni_row["max_months"]:
-            warnings.append(
-                f"任意整理の{n}回払い: 実務の目安は{ni_row['months']}〜{ni_row['max_months']}回で、それを超える分割は"
-                f"債権者が応じないことが多い (上限は固定のルールではない: UNVERIFIED) / {n} installments exceeds the usual "
-                f"{ni_row['max_months']}-month practice norm (UNVERIFIED as a rule)"
-            )
-        notes.append(
-            "任意整理: 将来利息・経過利息・遅延損害金をカットし残元本を分割 (実務; 債権者の合意が必要) / "
-            "voluntary restructuring: future interest cut, balance in installments (practice; needs each creditor's consent)"
-        )
+            warnings.append(msg("saisei.nin_i_over_norm", installments=n, norm_months=ni_row["months"], norm_max_months=ni_row["max_months"]))
+        notes.append(msg("saisei.nin_i_practice"))
         if inp.nin_i_balance_yen is None:
-            assumptions.append(
-                "任意整理の残高は --debt と同額 (利息制限法による引き直し後の元本なら --nin-i-balance で指定) / "
-                "the 任意整理 balance is --debt (give --nin-i-balance for the recalculated principal)"
-            )
+            assumptions.append(msg("saisei.nin_i_balance_is_debt"))
         nin_i = {
             "balance_yen": balance,
             "months": n,

@@ -6,7 +6,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
 
-from saiken_cli.schemas._common import Citation as CitationOut
+from saiken_cli.schemas._common import Citation as CitationOut, Message
 
 
 class Strict(BaseModel):
@@ -51,7 +51,7 @@ class NinI(Strict):
 
 
 class Output(Strict):
-    schema_version: Literal["2"]
+    schema_version: Literal["3"]
     command: Literal["saisei"]
     debt_yen: int
     procedure: Literal["shokibo", "kyuyo"]
@@ -70,6 +70,6 @@ class Output(Strict):
     rounding: Rounding
     nin_i: Optional[NinI]
     citations: list[CitationOut]
-    assumptions: list[str]
-    notes: list[str]
-    warnings: list[str]
+    assumptions: list[Message]
+    notes: list[Message]
+    warnings: list[Message]
