@@ -123,6 +123,32 @@ MESSAGES = {
         "新法では短期消滅時効 (旧170–174条) は廃止: 債権の種類 (短期消滅時効の区分) の指定は新法の債権には適用されない",
         "the old short periods (旧170–174条) were abolished: --claim-type does not apply to a new-law claim",
     ),
+    "jikou.period_new_objective": ("{period_label} (166条1項2号)", "{period_years} years from when the right could be exercised (166条1項2号) [{period_label}]"),
+    "jikou.new_law_knowledge_given": (
+        "166条1項: 債権者が権利を行使することができることを知った時から{subjective_years}年 (1号)、権利を行使することができる時から"
+        "{objective_years}年 (2号) のいずれか早い方。知った日が入力されたので、両方の起算点から計算した",
+        "166条1項: {subjective_years} years from when the creditor knew it could exercise the right (1号) or "
+        "{objective_years} years from when it could be exercised (2号), whichever ends first; the knowledge date was "
+        "given, so both were counted",
+    ),
+    "jikou.limb_subjective": ("知った時から{period_years}年 (166条1項1号)", "{period_years} years from knowledge (166条1項1号)"),
+    "jikou.limb_objective": ("行使できる時から{period_years}年 (166条1項2号)", "{period_years} years from exercisability (166条1項2号)"),
+    "jikou.knowledge_limbs": (
+        "債権者が知った日 {knew_on}: 主観的起算点による満了 {subjective_on}、客観的起算点による満了 {objective_on} → "
+        "早い方の{governing_msg}が適用される",
+        "the creditor knew on {knew_on}: the knowledge limb ends {subjective_on}, the exercisability limb ends "
+        "{objective_on}; the earlier governs: {governing_msg}",
+    ),
+    "jikou.knew_on_no_effect_old_law": (
+        "債権者が知った日 ({knew_on}) は考慮していない: 旧法には主観的起算点がなく、権利を行使することができる時から進行する (旧166条1項、附則10条4項)",
+        "the creditor's knowledge date ({knew_on}) has no effect: the old law has no subjective starting point; "
+        "the period runs from when the right could be exercised (旧166条1項; 附則10条4項)",
+    ),
+    "jikou.knew_on_no_effect_judgment": (
+        "債権者が知った日 ({knew_on}) は考慮していない: 確定判決等で確定した権利は確定の時から{period_years}年 (169条1項)",
+        "the creditor's knowledge date ({knew_on}) has no effect: a right fixed by a final judgment prescribes {period_years} years "
+        "from then (169条1項)",
+    ),
     "jikou.period_new_subjective": ("{period_label} (166条1項1号)", "{period_years} years from knowledge (166条1項1号) [{period_label}]"),
     "jikou.period_after_judgment": (
         "{basis_msg} → 判決確定等により{period_years}年",

@@ -97,6 +97,7 @@ def build_input(
     event: list[str] | None = None,
     apply_142: bool = False,
     suspension_reading: Optional[str] = None,
+    knew_on: Optional[str] = None,
 ):
     """Flags (strings, as typed) → JikouInput. ``today`` is the default of --as-of (None: today
     in Japan, saiken_cli.today); a blank --as-of is refused, not read as today."""
@@ -128,6 +129,7 @@ def build_input(
         events=tuple(parse_event(e) for e in event or []),
         apply_142=apply_142,
         suspension_reading=parse_choice(suspension_reading or "drafters", "--suspension-reading", SUSPENSION_READINGS),
+        knew_on=d(knew_on, "--knew-on"),
     )
 
 
@@ -162,6 +164,20 @@ def view(payload: dict[str, Any], lang: str):
         (L(lang, "適用法の理由", "Why this regime"), text(payload["reason"], lang) if payload["reason"] else "—"),
         (L(lang, "期間の根拠", "Period basis"), text(payload["period_basis"], lang)),
     ]
+    knowledge = payload.get("knowledge")
+    if knowledge and knowledge["applies"]:
+        limb_names = {
+            "subjective": L(lang, "知った時から (166条1項1号)", "from knowledge (166条1項1号)"),
+            "objective": L(lang, "行使できる時から (166条1項2号)", "from exercisability (166条1項2号)"),
+        }
+        for name in ("subjective", "objective"):
+            limb = knowledge[name]
+            mark = L(lang, " ← 適用", " ← governs") if knowledge["governing"] == name else ""
+            summary.append((
+                L(lang, "満了日 ", "Completion ") + limb_names[name],
+                f"{day(limb['completion_date'], lang)} ({day(limb['starting_date'], lang)}"
+                + L(lang, f"から{limb['period_years']}年)", f" + {limb['period_years']} years)") + mark,
+            ))
     tables = []
     if payload["events"]:
         tables.append(
@@ -241,6 +257,12 @@ SPEC = Command("jikou", HELP, (
              "(pending; 6 months after its end, 149条), `shuryo`/手続終了 (the end of a pending execution or provisional "
              "attachment). `torisage`/`shuryo` end the latest pending proceeding, or the one named: "
              "`2024-05-01:torisage:teiso`. In a batch CSV cell several events are separated by `;`."),
+    Flag("knew-on", "date", "債権者が権利を行使することができることを知った日 (新法: 166条1項1号)",
+         "The day the creditor knew it could exercise the right (new law: 166条1項1号).", aliases=("知った日",),
+         doc="債権者が権利を行使することができることを知った日 (166条1項1号). New law: the claim prescribes at the earlier "
+             "of 5 years from this day and 10 years from when the right could be exercised (2号); both dates are shown "
+             "in `knowledge`, with the one that governs. Without it a loan's creditor is taken to know its due date (both "
+             "limbs start together). Old law (附則10条4項): no subjective period, so it has no effect (said in the notes)."),
     Flag("as-of", "date", "この日現在の状態を示す (既定: 日本の今日)", "Report the status on this day (default: today).",
          aliases=("基準日",), doc="Report the status on this day (default: today in Japan, said in the output)."),
     Flag("apply-142", "switch", "民法142条を適用 (完成日が土日祝日なら翌開庁日へ; 争いあり、既定は適用しない)",

@@ -1,4 +1,4 @@
-"""JSON Schema of `saiken jikou --json` (schema_version "3")."""
+"""JSON Schema of `saiken jikou --json` (schema_version "4")."""
 
 from __future__ import annotations
 
@@ -55,8 +55,24 @@ class Reading(_Strict):
     suspension_reading: Literal["drafters", "literal"] = Field(description="The reading of 150条2項・151条3項 this figure uses.")
 
 
+class Limb(_Strict):
+    starting_date: str = Date
+    first_counted_day: str = Date
+    period_years: int
+    completion_date: Optional[str] = Field(description="null while a proceeding is pending")
+    period_basis: Message
+
+
+class Knowledge(_Strict):
+    knew_on: str = Date
+    applies: bool = Field(description="false under the old law (no subjective period) or for a right fixed by judgment (169条)")
+    subjective: Optional[Limb] = Field(None, description="166条1項1号: 5 years from the creditor's knowledge")
+    objective: Optional[Limb] = Field(None, description="166条1項2号: 10 years from when the right could be exercised")
+    governing: Optional[Literal["subjective", "objective"]] = Field(None, description="the limb that ends first (on a tie: subjective)")
+
+
 class Output(_Strict):
-    schema_version: Literal["3"]
+    schema_version: Literal["4"]
     command: Literal["jikou"]
     completion_date: Optional[str] = Field(description="時効完成日 (completes at the end of this day); null while pending")
     invocable_from: Optional[str] = Field(description="the first day 援用 is possible (completion + 1 day)")
@@ -78,6 +94,9 @@ class Output(_Strict):
     holiday: Holiday
     suspension_reading: Literal["drafters", "literal"] = Field(
         description="「時効の完成が猶予されている間」 (150条2項・151条3項): drafters (default; 一問一答 Q25 注: only after the would-be completion date) or literal (from the 催告 itself)."
+    )
+    knowledge: Optional[Knowledge] = Field(
+        description="166条1項 with --knew-on: both limbs and the one that governs; null without --knew-on"
     )
     readings: list[Reading]
     citations: list[Citation]

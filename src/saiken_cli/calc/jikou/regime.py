@@ -120,15 +120,21 @@ def old_law_period(
     return PeriodChoice(row.value, key, (row, ctype), reason, notes=notes, warnings=tuple(warnings))
 
 
-def new_law_period(anchor_on: date, *, claim_type: str | None, judgment: bool) -> PeriodChoice:
-    """The new-law period: 169条 (judgment) 10 years, else 166条1項 (5 from knowledge / 10 from exercisability)."""
+def new_law_period(anchor_on: date, *, claim_type: str | None, judgment: bool, knew_given: bool = False) -> PeriodChoice:
+    """The new-law period: 169条 (judgment) 10 years, else 166条1項 (5 from knowledge / 10 from exercisability).
+
+    ``knew_given``: the creditor's knowledge date was given (--knew-on), so the two limbs run
+    from their own dates (see :func:`new_law_objective_period`) instead of being assumed to coincide."""
     periods = rules.load("prescription_periods")
     if judgment:
         row = periods.row_on(anchor_on, "new_judgment")
         return PeriodChoice(row.value, "new_judgment", (row,), msg("jikou.period_new_judgment", period_label=row.label, period_years=row.value))
     subj = periods.row_on(anchor_on, "new_subjective")
     obj = periods.row_on(anchor_on, "new_objective")
-    notes = [msg("jikou.new_law_two_starting_points", subjective_years=subj.value, objective_years=obj.value)]
+    if knew_given:
+        notes = [msg("jikou.new_law_knowledge_given", subjective_years=subj.value, objective_years=obj.value)]
+    else:
+        notes = [msg("jikou.new_law_two_starting_points", subjective_years=subj.value, objective_years=obj.value)]
     if claim_type and CLAIM_TYPES.get(claim_type):
         notes.append(msg("jikou.short_periods_abolished"))
     return PeriodChoice(
@@ -137,6 +143,20 @@ def new_law_period(anchor_on: date, *, claim_type: str | None, judgment: bool) -
         (subj, obj),
         msg("jikou.period_new_subjective", period_label=subj.label, period_years=subj.value),
         notes=tuple(notes),
+    )
+
+
+def new_law_objective_period(anchor_on: date) -> PeriodChoice:
+    """166条1項2号: 10 years from when the right could be exercised (the limb that governs when
+    the creditor learnt of its right more than 5 years after it became exercisable)."""
+    periods = rules.load("prescription_periods")
+    subj = periods.row_on(anchor_on, "new_subjective")
+    obj = periods.row_on(anchor_on, "new_objective")
+    return PeriodChoice(
+        obj.value,
+        "new_objective",
+        (subj, obj),
+        msg("jikou.period_new_objective", period_label=obj.label, period_years=obj.value),
     )
 
 

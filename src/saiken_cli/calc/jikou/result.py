@@ -13,14 +13,16 @@ from typing import Any
 
 from saiken_cli import rules
 from saiken_cli.calc import calendar as cal
-from saiken_cli.calc.jikou.regime import CLAIM_TYPES, CREDITORS, PeriodChoice, RegimeChoice, new_law_period, old_law_period, select_regime
+from saiken_cli.calc.jikou.regime import (
+    CLAIM_TYPES, CREDITORS, PeriodChoice, RegimeChoice, new_law_objective_period, new_law_period, old_law_period, select_regime,
+)
 from saiken_cli.calc.jikou.timeline import KIND_TERMS, Event, Timeline, run_timeline
 from saiken_cli.calc.messages import Message, msg, to_dicts
 from saiken_cli.calc.rates import reform_effective_date
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
-SCHEMA_VERSION = "3"  # 3: reason, period_basis, events[].effect, holiday.completion_day_closed and the notes are message items; 2: citations carry kind (and reporter)
+SCHEMA_VERSION = "4"  # 4: knowledge (166条1項1号・2号 with --knew-on); 3: reason, period_basis, events[].effect, holiday.completion_day_closed and the notes are message items; 2: citations carry kind (and reporter)
 ONE_DAY = timedelta(days=1)
 
 # Starting facts: (field, flag, Japanese label)
@@ -72,7 +74,28 @@ class JikouInput:
     events: tuple[Event, ...] = ()
     apply_142: bool = False
     suspension_reading: str = "drafters"  # 150条2項・151条3項: drafters | literal (rules/data/suspension_reading.toml)
+    knew_on: date | None = None  # 166条1項1号: the day the creditor knew it could exercise the right (new law only)
 
+
+
+@dataclass(frozen=True)
+class Limb:
+    """One limb of 166条1項 when the knowledge date is given: its start, period and timeline."""
+
+    name: str  # "subjective" (1号) | "objective" (2号)
+    start_on: date
+    period: PeriodChoice
+    timeline: Timeline
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.timeline.completion_on
+        return {
+            "starting_date": self.start_on.isoformat(),
+            "first_counted_day": (self.start_on + ONE_DAY).isoformat(),
+            "period_years": self.timeline.period_years,
+            "completion_date": _iso(c),
+            "period_basis": self.period.reason.to_dict(),
+        }
 
 
 @dataclass(frozen=True)
@@ -80,6 +103,7 @@ class Analysis:
     regime: str
     period: PeriodChoice
     timeline: Timeline
+    limbs: tuple[Limb, Limb] | None = None  # (governing, other) when --knew-on applies (new law)
 
     def basis(self) -> Message:
         if self.timeline.period_years == self.period.years:
@@ -146,6 +170,7 @@ class JikouResult:
                 "unextended_completion_date": _iso(a.timeline.unextended_on),
             },
             "suspension_reading": inp.suspension_reading,
+            "knowledge": _knowledge(inp, a),
             "readings": [],
         }
         if self.alternative is not None:
@@ -197,6 +222,28 @@ class JikouResult:
 OTHER_READING = {"drafters": "literal", "literal": "drafters"}
 READING_MSGS = {"drafters": msg("jikou.suspension_reading_drafters"), "literal": msg("jikou.suspension_reading_literal")}
 SUSPENSION_KINDS = ("saikoku", "kyogi")
+
+
+#: The limbs of 166条1項 as terms of a message.
+LIMB_MSGS = {
+    "subjective": lambda **p: msg("jikou.limb_subjective", **p),
+    "objective": lambda **p: msg("jikou.limb_objective", **p),
+}
+
+
+def _knowledge(inp: JikouInput, a: Analysis) -> dict[str, Any] | None:
+    """166条1項1号・2号 with the creditor's knowledge date: both limbs and which one governs.
+    None without --knew-on; under the old law ``applies`` is false (no subjective period)."""
+    if inp.knew_on is None:
+        return None
+    out: dict[str, Any] = {"knew_on": inp.knew_on.isoformat(), "applies": a.limbs is not None}
+    if a.limbs is not None:
+        governing, other = a.limbs
+        by_name = {governing.name: governing, other.name: other}
+        out["subjective"] = by_name["subjective"].to_dict()
+        out["objective"] = by_name["objective"].to_dict()
+        out["governing"] = governing.name
+    return out
 
 
 def _iso(d: date | None) -> str | None:
@@ -254,6 +301,8 @@ def compute(inp: JikouInput) -> JikouResult:
         if on > inp.as_of:
             flag = FACT_FLAGS[name][0]
             raise InputError(flag, on.isoformat(), f"a date on or before --as-of {inp.as_of.isoformat()}")
+    if inp.knew_on is not None and inp.knew_on > inp.as_of:
+        raise InputError("--knew-on", inp.knew_on.isoformat(), f"a date on or before --as-of {inp.as_of.isoformat()}")
     for ev in inp.events:
         if ev.on > inp.as_of:
             raise InputError(ev.flag, ev.given or ev.label(), f"an event on or before --as-of {inp.as_of.isoformat()}")
@@ -296,6 +345,16 @@ def compute(inp: JikouInput) -> JikouResult:
                 ev.flag, ev.given or ev.label(),
                 f"an event on or after the starting point {start_flag} {start_on.isoformat()}",
             )
+    if inp.knew_on is not None:
+        if inp.knew_on < start_on:
+            raise InputError(
+                "--knew-on", inp.knew_on.isoformat(),
+                f"a date on or after the starting point {start_flag} {start_on.isoformat()} "
+                "(the creditor cannot know of a right before it can be exercised)",
+            )
+        for ev in events:
+            if ev.on < inp.knew_on:
+                raise InputError(ev.flag, ev.given or ev.label(), f"an event on or after --knew-on {inp.knew_on.isoformat()}")
     if inp.creditor == "jasso":
         notes.append(msg("jikou.jasso_each_installment"))
     if start_name == "subrogation" and inp.creditor not in ("guarantor", "hoshou_kyokai", "company"):
@@ -322,13 +381,27 @@ def compute(inp: JikouInput) -> JikouResult:
             jrow = rules.load("prescription_periods").row_on(anchor, "old_judgment")
         else:
             anchor = max(choice.anchor_on, cutover)
-            period = new_law_period(anchor, claim_type=inp.claim_type, judgment=judgment)
+            knew = inp.knew_on is not None and not judgment
+            period = new_law_period(anchor, claim_type=inp.claim_type, judgment=judgment, knew_given=knew)
             jrow = rules.load("prescription_periods").row_on(anchor, "new_judgment")
-        period = replace(period, rows=period.rows + (jrow,)) if any(e.kind == "hanketsu" for e in events) else period
-        tl = run_timeline(
-            start_on=start_on, years=period.years, judgment_years=jrow.value,
-            events=tuple(events), apply_142=inp.apply_142, reading=reading,
-        )
+        hanketsu = any(e.kind == "hanketsu" for e in events)
+
+        def timeline(p: PeriodChoice, on: date) -> tuple[PeriodChoice, Timeline]:
+            p = replace(p, rows=p.rows + (jrow,)) if hanketsu else p
+            return p, run_timeline(
+                start_on=on, years=p.years, judgment_years=jrow.value,
+                events=tuple(events), apply_142=inp.apply_142, reading=reading,
+            )
+
+        if regime == "new" and inp.knew_on is not None and not judgment:
+            # 166条1項: 5 years from knowledge (1号) or 10 years from exercisability (2号), whichever ends first
+            sp, stl = timeline(period, inp.knew_on)
+            op, otl = timeline(replace(new_law_objective_period(anchor), notes=period.notes), start_on)
+            subj, obj = Limb("subjective", inp.knew_on, sp, stl), Limb("objective", start_on, op, otl)
+            s_c, o_c = stl.completion_on or date.max, otl.completion_on or date.max
+            governing, other = (obj, subj) if o_c < s_c else (subj, obj)
+            return Analysis(regime, governing.period, governing.timeline, limbs=(governing, other))
+        period, tl = timeline(period, start_on)
         return Analysis(regime, period, tl)
 
     primary = analyse(choice.regime)
@@ -374,6 +447,22 @@ def compute(inp: JikouInput) -> JikouResult:
         else:
             notes.append(msg("jikou.readings_agree", completion_on=p_c))
 
+    if inp.knew_on is not None:
+        if primary.limbs is None and primary.regime == "old":
+            notes.append(msg("jikou.knew_on_no_effect_old_law", knew_on=inp.knew_on))
+        elif primary.limbs is None:
+            notes.append(msg("jikou.knew_on_no_effect_judgment", knew_on=inp.knew_on, period_years=primary.period.years))
+        elif all(limb.timeline.completion_on for limb in primary.limbs):
+            governing, other = primary.limbs
+            notes.append(
+                msg(
+                    "jikou.knowledge_limbs",
+                    knew_on=inp.knew_on,
+                    subjective_on=(governing if governing.name == "subjective" else other).timeline.completion_on,
+                    objective_on=(governing if governing.name == "objective" else other).timeline.completion_on,
+                    governing_msg=LIMB_MSGS[governing.name](period_years=governing.timeline.period_years),
+                )
+            )
     notes.extend(primary.period.notes)
     warnings.extend(primary.period.warnings)
     notes.extend(primary.timeline.notes)
