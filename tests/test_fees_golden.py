@@ -125,7 +125,7 @@ def test_50oku_is_11020000_not_wikipedia_9020000(cli):
 def test_above_10oku_warns_unverified(cli):
     r = cli("fees", "--amount", "1000000001", "--json")
     assert r.exit_code == 0
-    assert any("UNVERIFIED" in w for w in r.json()["warnings"])
+    assert any(w["code"] == "fees.high_tiers_unverified" and "UNVERIFIED" in w["text"] for w in r.json()["warnings"])
     assert "UNVERIFIED" in r.stderr
     statuses = [p["status"] for p in r.json()["breakdown"]["filing"]]
     assert statuses[-1] == "UNVERIFIED" and statuses[:4] == ["VERIFIED-SECONDARY"] * 4
@@ -145,7 +145,7 @@ def test_breakdown_6300000_matches_shomin_law(cli):
 
 def test_reminds_that_incidental_claims_are_not_added(cli):
     d = run(cli, "--amount", "100000")
-    assert any("9条2項" in a for a in d["assumptions"])
+    assert any(a["code"] == "fees.principal_claim_only" and "9条2項" in a["text"] for a in d["assumptions"])
     assert "民事訴訟法9条2項" in [c["label"] for c in d["citations"]]
 
 
@@ -168,11 +168,13 @@ def test_filed_on_selects_the_table_and_refuses_before_2004(cli):
 
 def test_filed_on_beyond_verified_warns(cli):
     r = cli("fees", "--amount", "100万", "--filed-on", "2027-01-01", "--json")
-    assert r.exit_code == 0 and any("verified through" in w for w in r.json()["warnings"])
+    assert r.exit_code == 0 and any(w["code"] == "rules.beyond_verified" and "確認済み" in w["text"] for w in r.json()["warnings"])
 
 
 def test_record_matches_cli(cli):
-    assert fees_cmd.record({"amount": "100万"}) == run(cli, "--amount", "100万")
+    from saiken_cli.catalogue import localize
+
+    assert localize(fees_cmd.record({"amount": "100万"}), "ja") == run(cli, "--amount", "100万")
     assert fees_cmd.record({"unassessable": "yes"})["filing_fee_yen"] == 13_000
 
 

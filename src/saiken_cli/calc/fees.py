@@ -20,11 +20,12 @@ from fractions import Fraction
 from typing import Any
 
 from saiken_cli import rules
+from saiken_cli.calc.messages import Message, beyond_verified, msg, to_dicts
 from saiken_cli.calc.rounding import floor_yen
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, Table, dedupe_citations
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: assumptions, notes, warnings are message items (fees.*); 2: citations carry kind
 TABLE_ID = "court_fees"
 
 ART_9_2 = Citation(
@@ -96,9 +97,9 @@ class FeesResult:
     thresholds: dict[str, int]
     table_effective_from: date
     citations: tuple[Citation, ...] = ()
-    assumptions: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    assumptions: tuple[Message, ...] = ()
+    notes: tuple[Message, ...] = ()
+    warnings: tuple[Message, ...] = ()
     rows: tuple[Row, ...] = field(default=(), repr=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -130,9 +131,9 @@ class FeesResult:
                 "a fraction, if one ever arose, would be floored to the yen (INTERPRETATION)",
             },
             "citations": [c.to_dict() for c in self.citations],
-            "assumptions": list(self.assumptions),
-            "notes": list(self.notes),
-            "warnings": list(self.warnings),
+            "assumptions": to_dicts(self.assumptions),
+            "notes": to_dicts(self.notes),
+            "warnings": to_dicts(self.warnings),
         }
 
 
@@ -173,16 +174,13 @@ def tier_fee(amount_yen: int, tiers) -> tuple[int, tuple[TierPart, ...]]:
     return total, tuple(parts)
 
 
-def _times(fee_yen: int, multiplier, rounding: str, warnings: list[str], what: str) -> int:
+def _times(fee_yen: int, multiplier, rounding: str, warnings: list[Message], what: Message) -> int:
     """``fee_yen × multiplier``; a fraction of a yen (never with the current table) is floored."""
     if rounding != "floor":  # pragma: no cover - the rule file is validated by tests
         raise rules.RuleDataError(f"court_fees fraction_rounding: unknown rounding {rounding!r}")
     exact = fee_yen * Fraction(multiplier)
     if exact.denominator != 1:
-        warnings.append(
-            f"{what}: {fee_yen:,}円 × {multiplier} に円未満が生じたため切り捨てた (INTERPRETATION) / "
-            f"{what}: a fraction of a yen arose and was floored (INTERPRETATION)"
-        )
+        warnings.append(msg("fees.fraction_floored", what_msg=what, fee_yen=fee_yen, multiplier=str(multiplier)))
     return floor_yen(exact)
 
 
@@ -209,18 +207,15 @@ def compute(inp: FeesInput) -> FeesResult:
     small_row = _row(table, "small_claims_limit", d)
     shiho_row = _row(table, "shihoshoshi_limit", d)
 
-    warnings: list[str] = []
-    assumptions: list[str] = []
-    notes: list[str] = []
+    warnings: list[Message] = []
+    assumptions: list[Message] = []
+    notes: list[Message] = []
     citations: list[Citation] = []
 
     if inp.unassessable:
         unassessable_row = _row(table, "unassessable", d)
         amount = unassessable_row["amount_yen"]
-        assumptions.append(
-            f"訴額算定不能: {amount:,}円とみなす (民訴費用法4条2項, 調停は4条7項); 管轄は140万円を超えるものとみなす "
-            f"(民訴法8条2項) / value cannot be assessed: deemed {amount:,} yen; deemed above the summary-court limit"
-        )
+        assumptions.append(msg("fees.unassessable", amount_yen=amount))
         citations.extend(unassessable_row.citations)
         citations.append(ART_8_2)
     else:
@@ -229,9 +224,9 @@ def compute(inp: FeesInput) -> FeesResult:
 
     filing, filing_parts = tier_fee(amount, filing_row.tiers)
     mediation, mediation_parts = tier_fee(amount, mediation_row.tiers)
-    payment_order = _times(filing, po_row["multiplier"], round_row["rounding"], warnings, "支払督促 / payment order")
-    appeal = _times(filing, appeal_row["multiplier"], round_row["rounding"], warnings, "控訴 / appeal")
-    final_appeal = _times(filing, final_row["multiplier"], round_row["rounding"], warnings, "上告 / final appeal")
+    payment_order = _times(filing, po_row["multiplier"], round_row["rounding"], warnings, msg("fees.payment_order"))
+    appeal = _times(filing, appeal_row["multiplier"], round_row["rounding"], warnings, msg("fees.appeal"))
+    final_appeal = _times(filing, final_row["multiplier"], round_row["rounding"], warnings, msg("fees.final_appeal"))
 
     summary_limit = summary_row["amount_yen"]
     small_limit = small_row["amount_yen"]
@@ -242,65 +237,30 @@ def compute(inp: FeesInput) -> FeesResult:
 
     unverified = [p for p in (*filing_parts, *mediation_parts) if not p.status.startswith("VERIFIED")]
     if unverified:
-        warnings.append(
-            "10億円を超える部分の手数料段階は裁判所の手数料額早見表と未照合 (UNVERIFIED): 申立て前に早見表で確認すること / "
-            "the tiers above 1 billion yen are UNVERIFIED against the courts' fee table: check before filing"
-        )
+        warnings.append(msg("fees.high_tiers_unverified"))
     if d is not None:
-        beyond = table.beyond_verified(d)
+        beyond = beyond_verified(table, d)
         if beyond:
             warnings.append(beyond)
-        assumptions.append(
-            f"申立日 {d.isoformat()} に施行中の表 ({filing_row.effective_from.isoformat()}施行) / "
-            f"the table in force on the filing date"
-        )
+        assumptions.append(msg("fees.table_on_filing_date", filed_on=d, table_from_on=filing_row.effective_from))
     else:
         assumptions.append(
-            f"現行の手数料表 ({filing_row.effective_from.isoformat()}施行; {table.verified_through.isoformat()}時点で確認) を適用。"
-            f"過去の申立ては --filed-on で日付を指定 / the current table (in force since "
-            f"{filing_row.effective_from.isoformat()}, checked as of {table.verified_through.isoformat()}); "
-            f"pass --filed-on for a past filing"
+            msg("fees.current_table", table_from_on=filing_row.effective_from, verified_through_on=table.verified_through)
         )
-    assumptions.append(
-        "訴額は元本等の主たる請求のみ: 利息・遅延損害金・違約金・費用 (附帯請求) は加算しない (民訴法9条2項) / "
-        "the value is the principal claim only: interest, damages, penalties and costs are not added"
-    )
-    assumptions.append(
-        "控訴・上告は訴額全部を不服とする場合の額 / appeal fees assume the whole value is appealed"
-    )
-    notes.append(
-        "1項の各段は1,000円の倍数のため、支払督促 (½)・控訴 (1.5倍)・上告 (2倍) は常に円単位で割り切れる (端数処理不要) / "
-        "every item-1 tier is a multiple of 1,000 yen, so ½, 1.5× and 2× are always whole yen"
-    )
+    assumptions.append(msg("fees.principal_claim_only"))
+    assumptions.append(msg("fees.whole_value_appealed"))
+    notes.append(msg("fees.multiples_whole_yen"))
     if court == "summary":
-        notes.append(
-            f"訴額 {amount:,}円 ≤ {summary_limit:,}円: 簡易裁判所 (裁判所法33条1項1号)。不動産に関する訴えは地裁にも提起できる "
-            f"(同法24条1号) / value within the summary-court limit; real-property claims may also go to the district court"
-        )
+        notes.append(msg("fees.summary_court", amount_yen=amount, limit_yen=summary_limit))
     else:
-        notes.append(
-            f"訴額 {amount:,}円 > {summary_limit:,}円: 地方裁判所 (裁判所法24条1号・33条1項1号) / "
-            f"above the summary-court limit: district court"
-        )
+        notes.append(msg("fees.district_court", amount_yen=amount, limit_yen=summary_limit))
     if small_claims:
-        notes.append(
-            f"少額訴訟可 (金銭請求・{small_limit:,}円以下, 民訴法368条1項)。同一簡裁で年10回まで (民訴規則223条: UNVERIFIED) / "
-            f"small-claims action available (money claims up to {small_limit:,} yen); 10 uses per court per year (UNVERIFIED)"
-        )
+        notes.append(msg("fees.small_claims", limit_yen=small_limit))
     if shihoshoshi:
-        notes.append(
-            f"認定司法書士が代理可 (1件{shiho_limit:,}円以下; 債務整理では債権者ごとの請求額で判断, 最判平成28年6月27日) / "
-            f"a certified judicial scrivener may act (per claim, by the claimed amount)"
-        )
+        notes.append(msg("fees.shihoshoshi_may_act", limit_yen=shiho_limit))
     else:
-        notes.append(
-            f"認定司法書士は代理不可 (1件{shiho_limit:,}円超; 最判平成28年6月27日は債権者ごとの請求額で判断) / "
-            f"a certified judicial scrivener may not act (above {shiho_limit:,} yen per claim)"
-        )
-    notes.append(
-        "支払督促に督促異議があれば訴え提起とみなされ (民訴法395条)、訴えの手数料との差額を追納する (UNVERIFIED) / "
-        "after an objection to a payment order the plaintiff tops the fee up to the action fee (UNVERIFIED)"
-    )
+        notes.append(msg("fees.shihoshoshi_may_not_act", limit_yen=shiho_limit))
+    notes.append(msg("fees.objection_top_up"))
 
     citations = [
         *filing_row.citations,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
-from saiken_cli.schemas._common import Citation as CitationOut, Strict
+from saiken_cli.schemas._common import Citation as CitationOut, Message, Strict
 
 
 class Thresholds(Strict):
@@ -42,7 +42,7 @@ class Rounding(Strict):
 
 
 class Output(Strict):
-    schema_version: Literal["2"]
+    schema_version: Literal["3"]
     command: Literal["fees"]
     amount_yen: int
     unassessable: bool
@@ -62,6 +62,6 @@ class Output(Strict):
     breakdown: Breakdown
     rounding: Rounding
     citations: list[CitationOut]
-    assumptions: list[str]
-    notes: list[str]
-    warnings: list[str]
+    assumptions: list[Message]
+    notes: list[Message]
+    warnings: list[Message]
