@@ -100,7 +100,7 @@ def test_batch_record_protocol_matches_json(cli):
     from saiken_cli.commands import kabarai, seigen
 
     path = str(EXAMPLES / "ref-8-1.csv")
-    rec = kabarai.record({"file": path, "as_of": "2008-01-16", "case_id": "A-1"})
+    rec = localize(kabarai.record({"file": path, "as_of": "2008-01-16", "case_id": "A-1"}), "ja")
     assert rec == cli("kabarai", path, "--as-of", "2008-01-16", "--json").json()
     rec = localize(seigen.record({"principal": "100000", "repay": "130000", "days": "7"}), "ja")
     assert rec == cli("seigen", "--principal", "100000", "--repay", "130000", "--days", "7", "--json").json()

@@ -50,7 +50,7 @@ def test_ref_8_1_public_example_every_row(cli):
     assert all(r["rate_percent"] in (None, "18.00") for r in rows[:9])
     # 10 years from the end of the series (最判平成21年1月22日): last transaction 2001-09-30
     assert d["prescription_date"] == "2011-09-30"
-    assert any("時効完成の可能性" in w for w in d["warnings"]) is False  # as of 2008 it is not yet barred
+    assert any("時効完成の可能性" in w for w in (m["text"] for m in d["warnings"])) is False  # as of 2008 it is not yet barred
 
 
 def test_ref_8_1_as_of_last_is_the_last_transaction(cli):
@@ -114,7 +114,7 @@ def test_ref_8_6_tranche_3_percent_from_2020_04_01(cli, tmp_path):
     """ref 8-6: 10,000 overpaid 2020-05-01 → 3% to 2020-12-31 = 200."""
     d = run(cli, tranche_file(tmp_path, "2020-05-01", "b.csv"), "--as-of", "2020-12-31")
     assert d["overpayment_interest_yen"] == 200
-    assert any("INTERPRETATION" in n for n in d["notes"])
+    assert any("INTERPRETATION" in n for n in (m["text"] for m in d["notes"]))
 
 
 def test_2020_boundary_both_sides(cli, tmp_path):
@@ -146,7 +146,7 @@ def test_overpay_interest_option_is_echoed_and_applied(cli, choice, expected, wa
 def test_overpay_interest_3_on_pre_2020_overpayments_warns(cli):
     d = run(cli, str(EXAMPLES / "ref-8-1.csv"), "--as-of", "2008-01-16", "--overpay-interest", "3")
     assert d["overpayment_interest_yen"] < 7133
-    assert any("附則15条" in w for w in d["warnings"])
+    assert any("附則15条" in w for w in (m["text"] for m in d["warnings"]))
 
 
 def test_options_defaults_echoed(cli):
@@ -158,7 +158,7 @@ def test_leap_365_changes_the_leap_year_figures(cli):
     d = run(cli, str(EXAMPLES / "ref-8-3.csv"), "--as-of", "2008-12-31", "--leap", "365")
     assert d["options"]["leap"] == "365"
     assert d["ledger"][1]["interest_yen"] == 300000 * 18 * 31 // (100 * 365)  # 4,586 instead of 4,573
-    assert any("366" in w for w in d["warnings"])
+    assert any("366" in w for w in (m["text"] for m in d["warnings"]))
 
 
 def test_first_day_both_ends_counts_the_borrowing_day(cli):
@@ -206,7 +206,7 @@ def test_leap_court_whole_years_at_the_annual_rate_then_calendar_days(cli, tmp_p
     assert (row["days"], row["whole_years"], row["day_parts"]) == (397, 1, [{"days": 31, "denominator": 366}])
     assert row["interest_yen"] == 97622
     assert court["options"]["leap"] == "court"
-    assert any("年に満つる期間" in a for a in court["assumptions"])
+    assert any("年に満つる期間" in a for a in (m["text"] for m in court["assumptions"]))
     cal = run(cli, path)["ledger"][1]
     assert (cal["whole_years"], cal["interest_yen"]) == (0, 97829)
     # the same span by `saiken damages --method court` (one part: sum, then floor)
@@ -259,7 +259,7 @@ def test_split_at_makes_two_series(cli, tmp_path):
     assert s1["overpayment_yen"] > 0 and s2["balance_yen"] > 0
     assert s1["prescription_date"] == "2011-06-15" and s2["prescription_date"] == "2015-02-10"
     assert two["prescription_date"] == "2011-06-15"
-    assert any("時効完成の可能性" in w for w in two["warnings"])
+    assert any("時効完成の可能性" in w for w in (m["text"] for m in two["warnings"]))
     assert {r["series"] for r in two["ledger"]} == {1, 2}
 
 
@@ -332,7 +332,7 @@ def test_as_of_defaults_to_today_in_japan_and_says_so(cli, monkeypatch):
     d = run(cli, str(EXAMPLES / "ref-8-1.csv"))
     assert d["as_of"] == "2026-12-01"
     assert d["today"] == {"date": "2026-12-01", "zone": "Asia/Tokyo", "source": "SAIKEN_TODAY"}
-    assert "日本時間" in d["assumptions"][0]
+    assert "日本時間" in d["assumptions"][0]["text"]
     last = d["ledger"][-1]
     assert last["kind"] == "as_of" and last["overpayment_interest_yen"] == 27976
     assert d["overpayment_interest_yen"] == 28112 and d["claim_total_yen"] == 50342
@@ -344,7 +344,7 @@ def test_ref_8_1_time_barred_is_the_headline(cli, monkeypatch):
     monkeypatch.setenv("SAIKEN_TODAY", "2026-12-01")
     d = run(cli, str(EXAMPLES / "ref-8-1.csv"))
     assert d["time_bar"] == "barred" and d["series"][0]["time_bar"] == "barred"
-    assert d["headline"].startswith("時効完成の可能性 (2026-12-01 現在)") and "2011-09-30" in d["headline"]
+    assert d["headline"]["text"].startswith("時効完成の可能性 (2026-12-01 現在)") and "2011-09-30" in d["headline"]["text"]
     human = cli("kabarai", str(EXAMPLES / "ref-8-1.csv"))
     lines = [ln.strip() for ln in human.stdout.splitlines() if ln.strip()]
     assert lines[1].startswith("時効") and "時効完成の可能性" in lines[1]  # right under the title
@@ -357,7 +357,7 @@ def test_ref_8_1_ten_years_both_sides(cli, as_of, state):
     """最判平成21年1月22日; 民法140条・143条: the 10 years end at the end of 2011-09-30."""
     d = run(cli, str(EXAMPLES / "ref-8-1.csv"), "--as-of", as_of)
     assert d["time_bar"] == state
-    assert d["headline"].startswith("時効未完成" if state == "not_barred" else "時効完成の可能性")
+    assert d["headline"]["text"].startswith("時効未完成" if state == "not_barred" else "時効完成の可能性")
 
 
 NEW_LAW = "date,borrow,repay\n2019-01-10,100000,\n2020-05-01,,130000\n"
@@ -383,9 +383,9 @@ def test_minpo_166_1_1_five_years_from_knowledge_for_overpayments_from_2020_04_0
     assert s["knowledge_date"] == ("2021-03-01" if "2021-03-01" in args else "2020-05-01")
     assert d["time_bar"] == state
     if state == "barred":
-        assert "知った時から5年" in d["headline"] and "166条1項1号" in d["headline"]
+        assert "知った時から5年" in d["headline"]["text"] and "166条1項1号" in d["headline"]["text"]
     assert any(c.get("article") == "166" and c.get("item") == "1" for c in d["citations"])
-    assert any("附則10条1項括弧書" in n for n in d["notes"])  # the other reading (old law, 10 years)
+    assert any("附則10条1項括弧書" in n for n in (m["text"] for m in d["notes"]))  # the other reading (old law, 10 years)
 
 
 def test_minpo_166_1_1_only_the_part_from_2020_04_01(cli, tmp_path):
@@ -396,7 +396,7 @@ def test_minpo_166_1_1_only_the_part_from_2020_04_01(cli, tmp_path):
     s = d["series"][0]
     assert s["new_law_overpayment_yen"] == 10000 < d["overpayment_yen"]
     assert d["time_bar"] == "new_law_part_barred"
-    assert "10,000円" in d["headline"]
+    assert "10,000円" in d["headline"]["text"]
     assert run(cli, write(tmp_path, text, "b.csv"), "--as-of", "2025-05-01")["time_bar"] == "not_barred"
 
 

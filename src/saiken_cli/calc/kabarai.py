@@ -33,12 +33,13 @@ from typing import Any
 from saiken_cli import rules
 from saiken_cli.calc import daycount, periods
 from saiken_cli.calc.caps import Cap, interest_cap, percent_str
+from saiken_cli.calc.messages import Message, beyond_verified, msg, to_dicts
 from saiken_cli.calc.rates import reform_effective_date
 from saiken_cli.calc.rounding import FLOOR_CITATION, floor_yen
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, dedupe_citations
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: headline, rounding.basis, assumptions, notes, warnings are message items (kabarai.*)
 ONE_DAY = timedelta(days=1)
 OVERPAY_CHOICES = ("5", "3", "split")
 FIRST_DAY_CHOICES = ("one-end", "both-ends")
@@ -222,9 +223,9 @@ class KabaraiResult:
     series: tuple[SeriesResult, ...]
     cap_changes: tuple[CapChange, ...]
     citations: tuple[Citation, ...]
-    assumptions: tuple[str, ...]
-    notes: tuple[str, ...]
-    warnings: tuple[str, ...]
+    assumptions: tuple[Message, ...]
+    notes: tuple[Message, ...]
+    warnings: tuple[Message, ...]
 
     @property
     def balance_yen(self) -> int:
@@ -258,7 +259,7 @@ class KabaraiResult:
         return "no_claim"
 
     @property
-    def headline(self) -> str:
+    def headline(self) -> Message:
         """The first thing the output says: whether the claim is time-barred as of the 基準日."""
         return _headline(self)
 
@@ -280,7 +281,7 @@ class KabaraiResult:
             "claim_total_yen": self.claim_total_yen,
             "prescription_date": self.prescription_on.isoformat(),
             "time_bar": self.time_bar,
-            "headline": self.headline,
+            "headline": self.headline.to_dict(),
             "options": self.input.options.to_dict(),
             "cap_changes": [c.to_dict() for c in self.cap_changes],
             "series": [s.to_dict() for s in self.series],
@@ -288,12 +289,12 @@ class KabaraiResult:
             "rounding": {
                 "direction": "floor",
                 "step": "each_interval",
-                "basis": FLOOR_CITATION + "; 各取引間の利息・過払利息ごとに切捨て (名古屋式) / floored once per interval",
+                "basis": msg("kabarai.floored_per_interval", floor_basis=FLOOR_CITATION).to_dict(),
             },
             "citations": [c.to_dict() for c in self.citations],
-            "assumptions": list(self.assumptions),
-            "notes": list(self.notes),
-            "warnings": list(self.warnings),
+            "assumptions": to_dicts(self.assumptions),
+            "notes": to_dicts(self.notes),
+            "warnings": to_dicts(self.warnings),
         }
 
 
@@ -400,8 +401,8 @@ def compute(inp: KabaraiInput) -> KabaraiResult:
     cap_changes: list[CapChange] = []
     rate_rows: dict[int, Row] = {}
     arisings: list[date] = []
-    notes: list[str] = []
-    warnings: list[str] = []
+    notes: list[Message] = []
+    warnings: list[Message] = []
 
     for s_index, group in enumerate(groups, start=1):
         first = group[0]
@@ -526,15 +527,15 @@ def compute(inp: KabaraiInput) -> KabaraiResult:
         cap_changes=tuple(cap_changes),
         citations=tuple(citations),
         assumptions=tuple(assumptions),
-        notes=tuple(dict.fromkeys(notes)),
-        warnings=tuple(dict.fromkeys(warnings)),
+        notes=_once(notes),
+        warnings=_once(warnings),
     )
 
 
 def _prescribe(index, group, balance, unpaid, pool, cap_rate, tranches, knew_on, as_of) -> SeriesResult:
     """A series' result with its prescription as of the 基準日 ``as_of``.
 
-    10 years from the end of the series (最判平成21年1月22日; old 167条1項 / new 166条1項2号). The
+    10 years from the end of the series (最判平成21年1月22日; old 167条1項, new 166条1項2号). The
     part of the overpayment that arose on or after 2020-04-01 is a claim under the new law
     (附則10条1項: unjust enrichment arises with each payment), so it also ends 5 years after the
     claimant knew it could be exercised (166条1項1号): from ``knew_on`` when given, never before
@@ -567,37 +568,34 @@ def _prescribe(index, group, balance, unpaid, pool, cap_rate, tranches, knew_on,
     )
 
 
-def _headline(res: "KabaraiResult") -> str:
-    """「時効」 first: the state of the claim as of the 基準日 (bilingual, one line)."""
-    as_of = res.as_of.isoformat()
+def _headline(res: "KabaraiResult") -> Message:
+    """「時効」 first: the state of the claim as of the 基準日 (one message)."""
+    as_of = res.as_of
     state = res.time_bar
     if state == "no_claim":
-        return f"過払金なし ({as_of} 現在) / no overpayment as of {as_of}"
+        return msg("kabarai.headline_no_claim", as_of_on=as_of)
     barred = [s for s in res.series if s.time_bar in ("barred", "new_law_part_barred")]
     if not barred:
         dates = [d for s in res.series if s.time_bar == "not_barred" for d in (s.subjective_on, s.prescription_on) if d]
-        first = min(dates).isoformat()
-        return (
-            f"時効未完成 ({as_of} 現在): 最も早い時効完成日 {first} / not time-barred as of {as_of}; the earliest "
-            f"completion date is {first}"
-        )
-    parts_ja, parts_en = [], []
+        return msg("kabarai.headline_not_barred", as_of_on=as_of, first_on=min(dates))
+    parts: list[Message] = []
     for s in barred:
         if s.time_bar == "barred" and res.as_of > s.prescription_on:
-            parts_ja.append(f"取引{s.index}: {s.prescription_on.isoformat()} に完成 (取引終了から10年)")
-            parts_en.append(f"series {s.index}: completed {s.prescription_on.isoformat()} (10 years from the end of the series)")
+            parts.append(msg("kabarai.barred_10_years", series=s.index, completed_on=s.prescription_on))
+        elif s.time_bar == "barred":
+            assert s.subjective_on is not None
+            parts.append(msg("kabarai.barred_5_years_all", series=s.index, completed_on=s.subjective_on))
         else:
             assert s.subjective_on is not None
-            what = "全部" if s.time_bar == "barred" else f"2020-04-01以後に生じた {s.new_law_yen:,}円"
-            parts_ja.append(f"取引{s.index}: {what} は {s.subjective_on.isoformat()} に完成 (知った時から5年, 民法166条1項1号)")
-            parts_en.append(
-                f"series {s.index}: {'all' if s.time_bar == 'barred' else f'the {s.new_law_yen:,} yen arising from 2020-04-01'} "
-                f"completed {s.subjective_on.isoformat()} (5 years from knowledge, art. 166(1)(i))"
+            parts.append(
+                msg("kabarai.barred_5_years_new_law_part", series=s.index, amount_yen=s.new_law_yen, completed_on=s.subjective_on)
             )
-    return (
-        f"時効完成の可能性 ({as_of} 現在) — " + "; ".join(parts_ja) + "。更新・完成猶予の事由がなく貸金業者が援用すれば請求できない / "
-        f"time-barred as of {as_of}: " + "; ".join(parts_en) + "; unless renewed or suspended, the lender can invoke it"
-    )
+    return msg("kabarai.headline_barred", as_of_on=as_of, parts_msgs=tuple(parts))
+
+
+def _once(items: list[Message]) -> tuple[Message, ...]:
+    """Each message said once, in order (a message's params are a dict: not hashable)."""
+    return tuple(m for i, m in enumerate(items) if m not in items[:i])
 
 
 def _explain(inp, rate_rows, cap_changes, series_results, arisings, notes, warnings, as_of):
@@ -609,153 +607,75 @@ def _explain(inp, rate_rows, cap_changes, series_results, arisings, notes, warni
         citations.extend(c.row.citations)
     citations += [H22_0420, ART_489, S39_1118]
     assumptions = [
-        "利息は利息制限法の上限利率で再計算: 各借入後の残元本で上限利率を決め、残高が減っても上がらない (最判平成22年4月20日) / interest "
-        "recomputed at the cap set by the principal after each borrowing; the cap never rises again",
-        "弁済は利息→元本の順に充当 (民法489条); 不足利息は未払利息として繰越し、元本に組み入れない / payments go to interest, then "
-        "principal; unpaid interest is carried, not compounded",
-        (
-            "日数は片端 (前回取引日の翌日から当日まで) (名古屋式) / days counted one end: from the day after the previous transaction "
-            "through the day of this one"
-            if o.first_day == "one-end"
-            else "日数は借入日を算入 (初日算入, 民法589条2項): 各日を一度だけ、その日の残高で数える。借入日は借入後の残高で数え、借入日に"
-            "終わる区間はその前日まで (INTERPRETATION) / the day of a borrowing counts, once, at the balance after the borrowing: "
-            "the interval that ends on a borrowing day ends the day before"
-        ),
-        {
-            "calendar": "暦年ごとに365日または366日 (閏年) で除し、区間ごとに円未満切捨て / days divided by the length of their "
-            "calendar year, floored once per interval",
-            "365": "閏年も365日で除す (--leap 365; 過払い計算の実務は閏年366日) / every year divided by 365, "
-            "floored once per interval",
-            "court": "1年以上の区間は年に満つる期間を年利で、残りの日数を暦年ごとに365日または366日で除す (裁判所方式: 岡山地裁・東京地裁"
-            "民事21部; 民法143条), 区間ごとに円未満切捨て / an interval of a year or more: whole years at the annual rate, the "
-            "rest by calendar year over 365/366 (the court method), floored once per interval",
-        }[o.leap],
-        "同日の取引はファイルの順; 借入と返済が同じ行にあれば返済→借入の順 / same-day rows in file order; a row with both "
-        "applies the repayment first",
+        msg("kabarai.cap_recomputed"),
+        msg("kabarai.payments_interest_first"),
+        msg("kabarai.days_one_end") if o.first_day == "one-end" else msg("kabarai.days_both_ends"),
+        {"calendar": msg("kabarai.year_by_calendar"), "365": msg("kabarai.year_365"), "court": msg("kabarai.year_court")}[o.leap],
+        msg("kabarai.same_day_order"),
     ]
     if o.leap == "365":
-        warnings.append(
-            "--leap 365: 過払い計算では契約にかかわらず閏年は366日とするのが実務 / 引き直し practice divides "
-            "leap-year days by 366 whatever the contract says"
-        )
+        warnings.append(msg("kabarai.leap_365_not_practice"))
     if o.first_day == "both-ends":
-        notes.append(
-            "--first-day both-ends は saiken の定義 (借入日を算入) で INTERPRETATION; 名古屋式の既定は片端 / both-ends is saiken's "
-            "definition (INTERPRETATION); 名古屋式 counts one end"
-        )
+        notes.append(msg("kabarai.both_ends_interpretation"))
     if o.split_at:
-        assumptions.append(
-            "分断: " + ", ".join(d.isoformat() for d in o.split_at) + " の後の取引を別の取引として計算 (過払金を後の借入に充当しない) / "
-            "split: later transactions form a separate series (no overpayment carried into it)"
-        )
+        assumptions.append(msg("kabarai.split", split_dates=", ".join(d.isoformat() for d in o.split_at)))
         citations.append(H20_0118)
-        notes.append(
-            "分断か一連かは基本契約の数・空白期間・契約書の返還・カードの失効・空白期間中の接触・再契約の経緯・条件の違いで判断される "
-            "(最判平成20年1月18日) / split or one series is decided on the 平成20年1月18日 factors"
-        )
+        notes.append(msg("kabarai.split_factors"))
     else:
-        assumptions.append(
-            "一連計算 (過払金充当合意あり: 最判平成19年6月7日); 別契約なら --split-at で分断 / one continuous series; use "
-            "--split-at for separate contracts"
-        )
+        assumptions.append(msg("kabarai.one_series"))
         citations.append(H19_0607)
     if len(cap_changes) > len(series_results):
         notes.append(
-            "上限利率の変更: "
-            + ", ".join(f"{c.on.isoformat()} 元本{c.principal_yen:,}円 → {percent_str(c.rate)}%" for c in cap_changes)
-            + " / the cap changed as listed"
+            msg("kabarai.cap_changes", changes_msgs=tuple(
+                msg("kabarai.cap_change", on=c.on, principal_yen=c.principal_yen, rate=c.rate) for c in cap_changes
+            ))
         )
     if arisings:
         citations += [S43_1113, ART_704]
         for row in rate_rows.values():
             citations.extend(row.citations)
         labels = {
-            "split": "過払利息は過払金の生じた日ごとの利率: 2020-04-01前 5%, 以後 3% (附則15条1項) / 過払利息 at the rate of the day "
-            "each overpayment first arose: 5% before 2020-04-01, 3% after",
-            "5": "過払利息はすべて年5% (--overpay-interest 5) / all 過払利息 at 5%",
-            "3": "過払利息はすべて年3% (--overpay-interest 3) / all 過払利息 at 3%",
+            "split": msg("kabarai.overpay_interest_split"),
+            "5": msg("kabarai.overpay_interest_5"),
+            "3": msg("kabarai.overpay_interest_3"),
         }
         assumptions.append(labels[o.overpay_interest])
-        assumptions.append(
-            "新たな借入は過払利息→過払金の順に充当 (最判平成25年4月11日); 充当後の元本で上限利率を判定 (最判平成25年7月18日); 利率の異なる"
-            "過払金は古いもの (2020年前の5%分) から充当 (INTERPRETATION) / a new borrowing absorbs 過払利息 first, then the "
-            "overpayment, oldest first (INTERPRETATION)"
-        )
+        assumptions.append(msg("kabarai.new_borrowing_absorbs"))
         citations += [H25_0411, H25_0718]
         late = [d for d in arisings if d >= reform]
         early = [d for d in arisings if d < reform]
         if o.overpay_interest == "split" and late and early:
-            notes.append(
-                "2020-04-01前後に生じた過払金を二つのプール (5%・3%) で管理: 附則15条1項の解釈 (INTERPRETATION) / two "
-                "pools (5% and 3%) tracked separately: an INTERPRETATION"
-            )
+            notes.append(msg("kabarai.two_pools"))
         elif o.overpay_interest == "split" and late:
-            notes.append(
-                "2020-04-01以後に生じた過払金の利息3%: 附則15条1項の解釈による (INTERPRETATION) / 3% for "
-                "overpayments arising from 2020-04-01 under 附則15条1項 (INTERPRETATION)"
-            )
+            notes.append(msg("kabarai.late_3_percent"))
         if o.overpay_interest == "5" and late:
-            warnings.append(
-                "2020-04-01以後に生じた過払金にも5%を適用しています (--overpay-interest 5); 附則15条1項では3% / 5% applied to "
-                "overpayments that arose on or after 2020-04-01, where 附則15条 gives 3%"
-            )
+            warnings.append(msg("kabarai.five_percent_on_late"))
         if o.overpay_interest == "3" and early:
-            warnings.append(
-                "2020-04-01前に生じた過払金にも3%を適用しています (--overpay-interest 3); 附則15条1項により5%のまま "
-                "/ 3% applied to overpayments that arose before 2020-04-01, which keep 5%"
-            )
+            warnings.append(msg("kabarai.three_percent_on_early"))
     for s in series_results:
         citations.extend(s.prescription_row.citations)
         if s.subjective_row is not None:
             citations.extend(s.subjective_row.citations)
+            params = {"series": s.index, "amount_yen": s.new_law_yen, "knowledge_on": s.knowledge_on, "subjective_on": s.subjective_on}
             assumptions.append(
-                (
-                    f"取引{s.index}: 2020-04-01以後に生じた過払金 {s.new_law_yen:,}円 は新法の債権 (附則10条1項) で、知った時 "
-                    f"({s.knowledge_on.isoformat()}) から5年 ({s.subjective_on.isoformat()}) でも時効 (民法166条1項1号)"
-                    if inp.knew_on is not None
-                    else f"取引{s.index}: 2020-04-01以後に生じた過払金 {s.new_law_yen:,}円 は新法の債権 (附則10条1項)。知った時 (--knew-on) "
-                    f"の指定がないため取引終了日 {s.knowledge_on.isoformat()} に知ったものとして5年 ({s.subjective_on.isoformat()}) — 最も早い"
-                    "日 (INTERPRETATION)"
-                )
-                + f" / series {s.index}: the part arising from 2020-04-01 also prescribes 5 years from knowledge "
-                f"({s.knowledge_on.isoformat()}{'' if inp.knew_on is not None else ', assumed: the series end'}) → "
-                f"{s.subjective_on.isoformat()}"
+                msg("kabarai.new_law_part_knew", **params)
+                if inp.knew_on is not None
+                else msg("kabarai.new_law_part_knowledge_assumed", **params)
             )
         if s.time_bar == "barred" and as_of > s.prescription_on:
-            warnings.append(
-                f"取引{s.index} (最終取引 {s.last_on.isoformat()}) の過払金返還請求権は {s.prescription_on.isoformat()} に時効完成の可能性 "
-                f"(取引終了から10年: 最判平成21年1月22日) / series {s.index}: the claim may be time-barred since "
-                f"{s.prescription_on.isoformat()}"
-            )
+            warnings.append(msg("kabarai.may_be_barred_10_years", series=s.index, last_on=s.last_on, prescription_on=s.prescription_on))
         elif s.time_bar in ("barred", "new_law_part_barred"):
-            warnings.append(
-                f"取引{s.index}: 2020-04-01以後に生じた過払金は {s.subjective_on.isoformat()} に時効完成の可能性 (知った時から5年, "
-                f"民法166条1項1号) / series {s.index}: the part arising from 2020-04-01 may be time-barred since "
-                f"{s.subjective_on.isoformat()}"
-            )
+            warnings.append(msg("kabarai.may_be_barred_5_years", series=s.index, subjective_on=s.subjective_on))
         if s.subjective_row is not None:
-            notes.append(
-                f"取引{s.index}: 2020-04-01以後に生じた過払金にも、基本契約が2020-04-01前なら附則10条1項括弧書により旧法 (取引終了から10年のみ: "
-                f"{s.prescription_on.isoformat()}) とする読みがある (UNVERIFIED)。saiken は早い方 (新法の5年) を既定とする / series "
-                f"{s.index}: under a pre-2020 framework contract the old law (10 years only, {s.prescription_on.isoformat()}) may "
-                "apply instead (UNVERIFIED); saiken takes the earlier date"
-            )
+            notes.append(msg("kabarai.old_law_reading", series=s.index, prescription_on=s.prescription_on))
         elif s.prescription_row.status == "UNVERIFIED":
-            notes.append(
-                f"取引{s.index}: 最終取引が2020-04-01以後 — 新法の時効 (知った時から5年: 民法166条1項1号) が先に完成しうる。旧契約への適用は "
-                "UNVERIFIED / the 5-year period from knowledge may end the claim earlier (UNVERIFIED)"
-            )
-    assumptions.append(
-        "時効: 取引終了 (最終取引日) から10年 (最判平成21年1月22日; 初日不算入・応当日の前日に満了, 民法140条・143条) / prescription: "
-        "10 years from the last transaction"
-    )
-    beyond = rules.load("interest_caps").beyond_verified(txs[-1].on)
+            notes.append(msg("kabarai.new_law_may_end_earlier", series=s.index))
+    assumptions.append(msg("kabarai.prescription_10_years"))
+    beyond = beyond_verified(rules.load("interest_caps"), txs[-1].on)
     if beyond:
         warnings.append(beyond)
-    beyond = rules.load("overpayment_interest").beyond_verified(as_of)
+    beyond = beyond_verified(rules.load("overpayment_interest"), as_of)
     if beyond and arisings:
         warnings.append(beyond)
-    notes.append(
-        "取引履歴が途中から不明な場合の推定計算・冒頭ゼロ計算には対応していない / estimated histories (推定計算) are not supported"
-    )
+    notes.append(msg("kabarai.estimated_histories_not_supported"))
     return dedupe_citations(citations), assumptions

@@ -73,7 +73,7 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 #: The catalogue files, one per calculator (the codes' prefixes).
-MODULES = ("damages", "rates", "caps", "calendar", "fees", "garnishment", "jikou", "report", "rules", "saisei", "seigen", "today")
+MODULES = ("damages", "rates", "caps", "calendar", "fees", "garnishment", "jikou", "kabarai", "report", "rules", "saisei", "seigen", "today")
 
 _LOADED: dict[str, Mapping[str, tuple[str, str]]] = {}
 

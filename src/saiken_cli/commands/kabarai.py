@@ -85,7 +85,7 @@ def payload_of(inp, defaulted: bool) -> dict[str, Any]:
     if defaulted:
         from saiken_cli import today
 
-        payload["assumptions"].insert(0, today.assumption("--as-of"))
+        payload["assumptions"].insert(0, today.assumption_item("--as-of"))
         payload["today"] = today.meta()
     return payload
 
@@ -144,11 +144,11 @@ def _ledger_rows(payload: dict[str, Any], lang: str, *, wareki: bool) -> list[li
 def _summary(payload: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     from saiken_cli.render import L, day, yen
 
-    from saiken_cli.render import pick
+    from saiken_cli.render import text
 
     o = payload["options"]
     out = [
-        (L(lang, "時効", "Prescription"), pick(payload["headline"], lang)),
+        (L(lang, "時効", "Prescription"), text(payload["headline"], lang)),
         (
             L(lang, "計算基準日", "Base date"),
             day(payload["as_of"], lang) + (L(lang, " (本日・日本時間)", " (today in Japan)") if payload.get("today") else ""),
@@ -224,7 +224,7 @@ def to_csv(payload: dict[str, Any], lang: str) -> str:
 
 
 def to_markdown(payload: dict[str, Any], lang: str) -> str:
-    from saiken_cli.render import DISCLAIMER, L, citation_sections, pick
+    from saiken_cli.render import DISCLAIMER, L, citation_sections, text
 
     lines = [f"# {L(lang, '過払い金 引き直し計算書', 'Overpayment recalculation statement')}", ""]
     lines.append(f"{L(lang, '取引履歴', 'History')}: `{payload['source']}`")
@@ -241,7 +241,7 @@ def to_markdown(payload: dict[str, Any], lang: str) -> str:
     lines.append(L(lang, "残元金がマイナス = 過払い。* は計算基準日。", "A negative balance is an overpayment. * marks the --as-of date."))
     for heading, key in ((L(lang, "前提", "Assumptions"), "assumptions"), (L(lang, "注記", "Notes"), "notes"), (L(lang, "警告", "Warnings"), "warnings")):
         if payload[key]:
-            lines += ["", f"## {heading}", ""] + [f"- {pick(x, lang)}" for x in payload[key]]
+            lines += ["", f"## {heading}", ""] + [f"- {text(x, lang)}" for x in payload[key]]
     for heading, items in citation_sections(payload["citations"], lang):
         lines += ["", f"## {heading}", ""] + [f"- {c}" for c in items]
     lines += ["", DISCLAIMER[lang], ""]

@@ -119,7 +119,7 @@ def damages_statement(payload: dict[str, Any], *, title: str = "遅延損害金�
     totals = [None, None, payload["days"], None, None, "合計", payload["total_yen"], None,
               payload.get("payments_yen") if payload.get("payments_yen") else None, None, None, None]
     notes = [_ja(x) for x in (*payload.get("assumptions", []), *payload.get("notes", []))]
-    notes.append(f"端数処理: {payload['rounding']['basis']}")
+    notes.append("端数処理: " + _ja(payload["rounding"]["basis"]))
     return Statement(
         title=title, sheet="遅延損害金", summary=summary, tables=[Table("計算明細", cols, rows, totals)],
         notes=notes, review=[_ja(w) for w in payload.get("warnings", [])], basis=_basis(payload),

@@ -6,7 +6,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from saiken_cli.schemas._common import Citation, Today
+from saiken_cli.schemas._common import Citation, Message, Today
 
 
 class DayPart(BaseModel):
@@ -96,12 +96,12 @@ class Rounding(BaseModel):
     model_config = ConfigDict(extra="forbid")
     direction: Literal["floor"]
     step: Literal["each_interval"]
-    basis: str
+    basis: Message
 
 
 class Output(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    schema_version: Literal["2"]
+    schema_version: Literal["3"]
     command: Literal["kabarai"]
     source: str
     first_date: str
@@ -116,14 +116,14 @@ class Output(BaseModel):
     claim_total_yen: int
     prescription_date: str
     time_bar: TimeBar = Field(description="As of as_of (the 基準日 of every section): barred | new_law_part_barred (the part arising from 2020-04-01, 民法166条1項1号) | not_barred | no_claim.")
-    headline: str = Field(description="The first line of the output: whether the claim is time-barred as of as_of.")
+    headline: Message = Field(description="The first line of the output: whether the claim is time-barred as of as_of.")
     options: Options
     cap_changes: list[CapChange]
     series: list[Series]
     ledger: list[LedgerRow]
     rounding: Rounding
     citations: list[Citation]
-    assumptions: list[str]
-    notes: list[str]
-    warnings: list[str]
+    assumptions: list[Message]
+    notes: list[Message]
+    warnings: list[Message]
     today: Optional[Today] = Field(None, description="Only when --as-of defaulted to today (in Japan): that date and its source.")
