@@ -221,6 +221,11 @@ def register(app) -> None:
     SPEC.register(app, run=run)
 
 
+#: The payload's top-level keys under which message items occur (segments, parts, rate_rows and citations hold none):
+#: ``saiken batch`` phrases only these (catalogue.localize; checked by tests/test_localize_keys.py).
+MESSAGE_KEYS = ("assumptions", "notes", "warnings")
+
+
 def record(fields) -> dict[str, Any]:
     """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
     return payload(SPEC.read(fields))

@@ -280,6 +280,11 @@ def register(app) -> None:
     SPEC.register(app, payload=payload, view=view)
 
 
+#: The payload's top-level keys under which message items occur (starting_point, citations and the dates hold none):
+#: ``saiken batch`` phrases only these (catalogue.localize; checked by tests/test_localize_keys.py).
+MESSAGE_KEYS = ("reason", "period_basis", "events", "holiday", "readings", "assumptions", "notes", "warnings")
+
+
 def record(fields) -> dict[str, Any]:
     """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
     return payload(SPEC.read(fields))

@@ -1,0 +1,83 @@
+"""A command's ``MESSAGE_KEYS`` (where ``saiken batch`` looks for message items, instead of
+walking the whole payload: catalogue.localize) names every key that holds one: on generated
+batch rows (benchmarks/bench_batch.py's generators) and on a few rows that reach the rarer
+messages, the keyed walk phrases exactly what the whole walk phrases."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import os
+import random
+import sys
+
+import pytest
+
+from saiken_cli.catalogue import localize
+from saiken_cli.commands.batch import Header, aliases_of, calculators, flags_of
+from saiken_cli.commands.spec import NormFields
+from saiken_cli.errors import SaikenError
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "benchmarks"))
+from bench_batch import GENERATORS  # noqa: E402
+
+EXTRA_ROWS = {
+    "damages": [
+        {"principal": "100万", "rate": "legal", "due-date": "R1.9.30", "to": "2021-03-31", "payment": "2020-06-30:2000000"},
+        {"principal": "50万", "rate": "30%", "from": "2019-10-01", "to": "2021-03-31"},
+        {"principal": "99999", "rate": "20%", "from": "2024-02-29", "to": "2024-03-10"},
+    ],
+    "jikou": [
+        {"last-payment": "2020-12-26", "apply-142": "true", "as-of": "2030-01-01"},
+        {"due-date": "2015-06-01", "event": "2017-01-10:saikoku;2017-03-10:teiso;2018-03-10:torisage", "as-of": "2030-01-01"},
+        {"due-date": "2020-06-01", "event": "2024-01-10:kyogi;2024-03-10:saikoku;2024-04-10:kyozetsu", "as-of": "2030-01-01"},
+        {"subrogation-date": "2021-03-31", "contract-date": "2019-01-10", "creditor": "guarantor", "as-of": "2030-01-01"},
+        {"judgment-date": "2012-03-31", "due-date": "2013-01-01", "as-of": "2030-01-01"},
+        {"last-payment": "2024-04-28"},  # --as-of defaulted to today
+    ],
+}
+
+DECLARED = sorted(name for name, mod in calculators().items() if getattr(mod, "MESSAGE_KEYS", None) is not None)
+
+
+def _payloads(name: str):
+    mod = calculators()[name]
+    header = Header(flags_of(mod), aliases_of(mod))
+    rng = random.Random(16)
+    rows = [GENERATORS[name](rng, i) for i in range(400)] if name in GENERATORS else []
+    rows += EXTRA_ROWS.get(name, [])
+    for row in rows:
+        fields = NormFields((header.flag_of(k), v) for k, v in row.items() if header.flag_of(k) and v != "")
+        try:
+            yield mod.record(fields)
+        except SaikenError:
+            continue
+
+
+def _items_outside(value, keys, path=""):
+    """Paths of message items outside the declared top-level keys."""
+    if type(value) is dict:
+        if "code" in value and "params" in value:
+            return [path]
+        return [p for k, v in value.items() if not (path == "" and k in keys) for p in _items_outside(v, keys, f"{path}.{k}")]
+    if type(value) is list:
+        return [p for v in value for p in _items_outside(v, keys, path + "[]")]
+    return []
+
+
+def test_some_commands_declare_their_message_keys():
+    assert {"damages", "jikou"} <= set(DECLARED)
+
+
+@pytest.mark.parametrize("name", DECLARED)
+def test_message_keys_cover_every_item(name):
+    keys = calculators()[name].MESSAGE_KEYS
+    seen = 0
+    for payload in _payloads(name):
+        assert _items_outside(payload, keys) == [], f"{name}: message items outside MESSAGE_KEYS"
+        for lang in ("ja", "en"):
+            whole = localize(copy.deepcopy(payload), lang)
+            assert localize(copy.deepcopy(payload), lang, keys) == whole
+        seen += 1
+    assert seen > 100
