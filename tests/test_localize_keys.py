@@ -36,6 +36,17 @@ EXTRA_ROWS = {
         {"judgment-date": "2012-03-31", "due-date": "2013-01-01", "as-of": "2030-01-01"},
         {"last-payment": "2024-04-28"},  # --as-of defaulted to today
     ],
+    "sashiosae": [
+        {"gross": "400000", "income-tax": "10000", "resident-tax": "15000", "social-insurance": "50000", "commute": "10000",
+         "period": "monthly", "paid-on": "2026-10-25"},
+        {"net": "300000", "tax": "true", "rounding": "tax-1000", "paid-on": "2026-10-25"},
+        {"gross": "500000", "commute": "12000", "tax": "true", "rounding": "tax-1000", "dependents": "2", "paid-on": "2026-10-25"},
+        {"net": "300000", "tax": "true", "paid-on": "2026-10-25"},  # dependents not given
+        {"net": "900000", "period": "months:3", "paid-on": "2026-10-25"},
+        {"net": "5000000", "period": "retirement", "paid-on": "2026-10-25"},
+        {"net": "300000", "support": "true", "paid-on": "2026-10-25"},
+        {"net": "300000"},  # --paid-on defaulted to today
+    ],
 }
 
 DECLARED = sorted(name for name, mod in calculators().items() if getattr(mod, "MESSAGE_KEYS", None) is not None)
@@ -67,7 +78,7 @@ def _items_outside(value, keys, path=""):
 
 
 def test_some_commands_declare_their_message_keys():
-    assert {"damages", "jikou"} <= set(DECLARED)
+    assert {"damages", "jikou", "sashiosae"} <= set(DECLARED)
 
 
 @pytest.mark.parametrize("name", DECLARED)

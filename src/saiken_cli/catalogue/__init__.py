@@ -115,14 +115,24 @@ def yen(value: int | None, lang: str) -> str:
     return f"¥{value:,}" if lang == "en" else f"{value:,}円"
 
 
+_DAYS: dict[tuple[Any, str], str] = {}
+
+
 def day(value: str | date | None, lang: str) -> str:
-    """ISO date with its 和暦 (令和元年5月1日 / R1.5.1)."""
+    """ISO date with its 和暦 (令和元年5月1日 / R1.5.1). Remembered by (value, lang), bounded:
+    a batch phrases the same dates row after row (an as-of date, a reform's day)."""
     if value is None:
         return "—"
-    from saiken_cli.parsing import to_wareki
+    key = (value, lang)
+    found = _DAYS.get(key)
+    if found is None:
+        from saiken_cli.parsing import to_wareki
 
-    d = date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{d.isoformat()} ({to_wareki(d, style='letter' if lang == 'en' else 'kanji')})"
+        d = date.fromisoformat(value) if isinstance(value, str) else value
+        found = f"{d.isoformat()} ({to_wareki(d, style='letter' if lang == 'en' else 'kanji')})"
+        if len(_DAYS) < 16384:
+            _DAYS[key] = found
+    return found
 
 
 def percent(value: str | Decimal) -> str:
@@ -175,9 +185,18 @@ class _Param:
         return format(str(value), spec)
 
 
+_TEMPLATES: dict[tuple[str, str], str] = {}
+
+
+def _template(code: str, lang: str) -> str:
+    """``phrasing``, remembered by (code, lang) (the catalogue files do not change in a run)."""
+    found = _TEMPLATES[(code, lang)] = phrasing(code, lang)
+    return found
+
+
 def render(code: str, params: Mapping[str, Any], lang: str) -> str:
     """The sentence for ``code`` with ``params`` in ``lang`` (ja unless "en")."""
-    template = phrasing(code, lang)
+    template = _TEMPLATES.get((code, lang)) or _template(code, lang)
     return template.format_map({k: _Param(k, v, lang) for k, v in params.items()})
 
 

@@ -236,6 +236,12 @@ def register(app) -> None:
     SPEC.register(app, payload=payload, view=view)
 
 
+#: The payload's top-level keys under which message items occur (claim, tax, net_computation,
+#: rule_rows and citations hold none): ``saiken batch`` phrases only these (catalogue.localize;
+#: checked by tests/test_localize_keys.py).
+MESSAGE_KEYS = ("period_detail", "rule", "steps", "rounding", "assumptions", "notes", "warnings")
+
+
 def record(fields) -> dict[str, Any]:
     """One batch record → the `--json` payload (see commands/common.py, the record protocol)."""
     return payload(SPEC.read(fields))
