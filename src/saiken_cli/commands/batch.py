@@ -896,7 +896,7 @@ def make_work(name: str, spec: dict[str, Any], mapper: "RowMapper | None" = None
     encode_ok, encode_error = writer.encode_ok, writer.encode_error
     rates = rate_flags(flags_of(mod))
     percent = spec["rate_unit"] == "percent"
-    message_keys = getattr(mod, "MESSAGE_KEYS", None)  # where its message items are (None: walk it all)
+    plain_keys = getattr(mod, "PLAIN_KEYS", None)  # the payload's keys without message items (not walked)
 
     def one(rec: Record):
         ids, fields, problem, inputs = rec
@@ -916,7 +916,7 @@ def make_work(name: str, spec: dict[str, Any], mapper: "RowMapper | None" = None
             return encode_error(
                 ids, f"internal error ({type(exc).__name__}); this is a bug in saiken, not in your input", 70, inputs
             )
-        encoded = encode_ok(ids, localize(payload, "ja", message_keys), inputs)  # message texts in Japanese, as --json's default
+        encoded = encode_ok(ids, localize(payload, "ja", plain_keys), inputs)  # message texts in Japanese, as --json's default
         # "verified only through …" warnings travel with the record (a third element) so that
         # the run can say each one once on stderr, whichever process computed it
         # (a message item as its Japanese text, phrased by localize above: a string, said once)

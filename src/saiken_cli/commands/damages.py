@@ -221,9 +221,9 @@ def register(app) -> None:
     SPEC.register(app, run=run)
 
 
-#: The payload's top-level keys under which message items occur (segments, parts, rate_rows and citations hold none):
-#: ``saiken batch`` phrases only these (catalogue.localize; checked by tests/test_localize_keys.py).
-MESSAGE_KEYS = ("assumptions", "notes", "warnings")
+#: The payload's top-level keys that hold no message items: ``saiken batch`` does not walk them
+#: when it phrases the record (catalogue.localize; checked by tests/test_localize_keys.py).
+PLAIN_KEYS = frozenset(("segments", "rounding", "rate_rows", "citations"))
 
 
 def record(fields) -> dict[str, Any]:

@@ -280,9 +280,9 @@ def register(app) -> None:
     SPEC.register(app, payload=payload, view=view)
 
 
-#: The payload's top-level keys under which message items occur (starting_point, citations and the dates hold none):
-#: ``saiken batch`` phrases only these (catalogue.localize; checked by tests/test_localize_keys.py).
-MESSAGE_KEYS = ("reason", "period_basis", "events", "holiday", "readings", "assumptions", "notes", "warnings")
+#: The payload's top-level keys that hold no message items: ``saiken batch`` does not walk them
+#: when it phrases the record (catalogue.localize; checked by tests/test_localize_keys.py).
+PLAIN_KEYS = frozenset(("starting_point", "pending_proceedings", "barred_completions", "citations"))
 
 
 def record(fields) -> dict[str, Any]:

@@ -236,10 +236,9 @@ def register(app) -> None:
     SPEC.register(app, payload=payload, view=view)
 
 
-#: The payload's top-level keys under which message items occur (claim, tax, net_computation,
-#: rule_rows and citations hold none): ``saiken batch`` phrases only these (catalogue.localize;
-#: checked by tests/test_localize_keys.py).
-MESSAGE_KEYS = ("period_detail", "rule", "steps", "rounding", "assumptions", "notes", "warnings")
+#: The payload's top-level keys that hold no message items: ``saiken batch`` does not walk them
+#: when it phrases the record (catalogue.localize; checked by tests/test_localize_keys.py).
+PLAIN_KEYS = frozenset(("rule_rows", "citations"))
 
 
 def record(fields) -> dict[str, Any]:
