@@ -90,9 +90,14 @@ def test_statutory_rate_refuses_from_2029_04_01_and_knows_2029_03_31():
 
 
 def test_beyond_verified_warns():
+    from saiken_cli.calc.messages import beyond_verified
+    from saiken_cli.catalogue import text
+
     table = rules.load("statutory_rate")
-    assert table.beyond_verified(date(2029, 3, 31)) is None
-    assert "verified through 2029-03-31" in table.beyond_verified(date(2029, 4, 1))
+    assert beyond_verified(table, date(2029, 3, 31)) is None
+    warning = beyond_verified(table, date(2029, 4, 1))
+    assert warning.code == "rules.beyond_verified" and warning.params["verified_through_on"] == date(2029, 3, 31)
+    assert "verified through 2029-03-31" in text(warning, "en") and "2029-03-31 まで確認済み" in text(warning, "ja")
 
 
 GOOD = """

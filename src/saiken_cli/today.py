@@ -9,7 +9,7 @@ Use it like this (CLI layer only — calc/ never reads a clock)::
 
     from saiken_cli import today
     as_of = given_date or today.today()          # one date per process
-    payload["assumptions"].append(today.assumption("--as-of"))   # say so in the output
+    payload["assumptions"].append(today.assumption_item("--as-of"))  # say so in the output
     payload["today"] = today.meta()                               # ... and in --json
 
 - Read **once per run**: the first call fixes the date for the process, so a batch started
@@ -78,14 +78,6 @@ def assumption_item(flag: str) -> dict[str, object]:
     if source() == ENV:
         return {"code": "today.defaulted_by_env", "params": params}
     return {"code": "today.defaulted", "params": params}
-
-
-def assumption(flag: str) -> str:
-    """The bilingual assumption line for an output whose ``flag`` defaulted to today (for a
-    calculator whose messages are not yet items: :func:`assumption_item` otherwise)."""
-    d = today().isoformat()
-    src = f" ({ENV})" if source() == ENV else ""
-    return f"{flag} の指定なし: 日本時間 (Asia/Tokyo) の本日 {d}{src} を使用 / no {flag}: today in Japan (Asia/Tokyo), {d}{src}, was used"
 
 
 def require_not_blank(value: str | None, flag: str) -> str | None:

@@ -919,10 +919,10 @@ def make_work(name: str, spec: dict[str, Any], mapper: "RowMapper | None" = None
         encoded = encode_ok(ids, localize(payload, "ja", plain_keys), inputs)  # message texts in Japanese, as --json's default
         # "verified only through …" warnings travel with the record (a third element) so that
         # the run can say each one once on stderr, whichever process computed it
-        # (a message item as its Japanese text, phrased by localize above: a string, said once)
+        # (each as its Japanese text, phrased by localize above: a string, said once)
         warnings = payload.get("warnings") if type(payload) is dict else None
         stale = (
-            tuple(w["text"] if type(w) is dict else w for w in warnings if is_stale_warning(w))
+            tuple(w["text"] for w in warnings if is_stale_warning(w))
             if warnings  # most rows have none: no generator made
             else ()
         )

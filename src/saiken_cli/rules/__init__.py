@@ -395,16 +395,10 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-#: How every "verified only through …" warning begins (batch runs say each one once, not per row).
-STALE_MARK = "法令データの確認期間外: "
-
-
 def is_stale_warning(item: Any) -> bool:
-    """Whether a warning says a table's check has lapsed: a message item ``rules.beyond_verified``
-    (calc/messages.beyond_verified) or a legacy string of a module not yet converted."""
-    if type(item) is dict:
-        return item.get("code") == "rules.beyond_verified"
-    return type(item) is str and item.startswith(STALE_MARK)
+    """Whether a warning item says a rule table's check has lapsed (``rules.beyond_verified``,
+    made by calc/messages.beyond_verified; batch runs say each one once, not per row)."""
+    return type(item) is dict and item.get("code") == "rules.beyond_verified"
 
 
 class Table(NamedTuple):
@@ -455,18 +449,6 @@ class Table(NamedTuple):
         if len(rows) != 1:
             raise RuleDataError(f"rule table {self.id}: {key!r} has {len(rows)} rows; pass a date")
         return rows[0]
-
-    def beyond_verified(self, on: date) -> str | None:
-        """A warning (``"日本語 / English"``, see :data:`STALE_MARK`) when ``on`` lies past the date
-        through which this table was checked."""
-        if self.verified_through and on > self.verified_through:
-            vt = self.verified_through.isoformat()
-            return (
-                f"{STALE_MARK}{self.title_ja} ({self.id}) は {vt} まで確認済み: {on.isoformat()} はその後のため、"
-                f"現行の法令を確認してから利用してください / {self.title_en} ({self.id}) was verified through {vt}; "
-                f"{on.isoformat()} lies beyond it — check the current law before relying on this result"
-            )
-        return None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -140,7 +140,7 @@ class _State:
     pending: list[_Proceeding] = field(default_factory=list)
     # 150条2項・151条3項 「時効の完成が猶予されている間」: its first day, per the reading
     # (rules/data/suspension_reading.toml): the day after the would-be completion (drafters), or
-    # the day of the 催告 / agreement itself (literal)
+    # the day of the 催告 or agreement itself (literal)
     saikoku_during: date | None = None
     kyogi_during: date | None = None
     reading: str = "original_completion"
