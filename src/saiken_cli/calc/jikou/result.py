@@ -175,42 +175,13 @@ class JikouResult:
         }
         if self.alternative is not None:
             alt = self.alternative
-            alt_completion = alt.timeline.completion_on
-            alt_status, alt_remaining = alt.status(inp.as_of)
             reason = (
                 self.regime.alternative_reason if alt.regime == self.regime.alternative else self.regime.reason
             )
-            out["readings"].append(
-                {
-                    "regime": alt.regime,
-                    "period_years": alt.timeline.period_years,
-                    "completion_date": _iso(alt_completion),
-                    "invocable_from": _iso(alt_completion + ONE_DAY if alt_completion else None),
-                    "status": alt_status,
-                    "days_remaining": alt_remaining,
-                    "reason": _item(reason),
-                    "period_basis": alt.basis().to_dict(),
-                    "suspension_reading": inp.suspension_reading,
-                }
-            )
+            out["readings"].append(_reading(alt, inp.as_of, _item(reason), inp.suspension_reading))
         if self.reading_alternative is not None:
-            alt = self.reading_alternative
             other = OTHER_READING[inp.suspension_reading]
-            alt_completion = alt.timeline.completion_on
-            alt_status, alt_remaining = alt.status(inp.as_of)
-            out["readings"].append(
-                {
-                    "regime": alt.regime,
-                    "period_years": alt.timeline.period_years,
-                    "completion_date": _iso(alt_completion),
-                    "invocable_from": _iso(alt_completion + ONE_DAY if alt_completion else None),
-                    "status": alt_status,
-                    "days_remaining": alt_remaining,
-                    "reason": READING_MSGS[other].to_dict(),
-                    "period_basis": alt.basis().to_dict(),
-                    "suspension_reading": other,
-                }
-            )
+            out["readings"].append(_reading(self.reading_alternative, inp.as_of, READING_MSGS[other].to_dict(), other))
         out["citations"] = [c.to_dict() for c in self.citations]
         out["assumptions"] = to_dicts(self.assumptions)
         out["notes"] = to_dicts(self.notes)
@@ -530,3 +501,20 @@ def compute(inp: JikouInput) -> JikouResult:
         notes=tuple(notes),
         warnings=tuple(warnings),
     )
+
+
+def _reading(alt, as_of, reason: dict, suspension_reading: str) -> dict:
+    """One entry of ``readings``: the other law (附則10条) or the other reading of 150条2項."""
+    completion = alt.timeline.completion_on
+    status, remaining = alt.status(as_of)
+    return {
+        "regime": alt.regime,
+        "period_years": alt.timeline.period_years,
+        "completion_date": _iso(completion),
+        "invocable_from": _iso(completion + ONE_DAY if completion else None),
+        "status": status,
+        "days_remaining": remaining,
+        "reason": reason,
+        "period_basis": alt.basis().to_dict(),
+        "suspension_reading": suspension_reading,
+    }
