@@ -18,11 +18,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from saiken_cli import rules
 from saiken_cli.calc import saisei
 from saiken_cli.errors import SaikenError
 
 SCHEMA_VERSION = "2"
-NIN_I_MONTHS = (36, 60)
 
 
 def msg(code: str, **params: Any) -> dict[str, Any]:
@@ -190,9 +190,16 @@ def _included(d: dict[str, Any], include_barred: bool) -> bool:
     return d["total_owed_yen"] > 0 and (include_barred or not d["time_barred"])
 
 
+def nin_i_months() -> tuple[int, int]:
+    """The practice's 36 and 60 installments, from the 任意整理 row of the saisei rules table."""
+    row = rules.load(saisei.TABLE_ID).only("nin_i")
+    return row["months"], row["max_months"]
+
+
 def _nin_i(debts: list[dict[str, Any]], include_barred: bool, base: str) -> dict[str, Any]:
     rows = []
-    monthly = {m: 0 for m in NIN_I_MONTHS}
+    months_shown = nin_i_months()
+    monthly = {m: 0 for m in months_shown}
     warnings: list[dict[str, Any]] = []
     for d in debts:
         if not _included(d, include_barred):
@@ -201,7 +208,7 @@ def _nin_i(debts: list[dict[str, Any]], include_barred: bool, base: str) -> dict
         if amount <= 0:
             continue
         schedules = {}
-        for months in NIN_I_MONTHS:
+        for months in months_shown:
             sched, _ = saisei.installments(amount, months)
             schedules[str(months)] = sched.to_dict()
             monthly[months] += sched.regular_yen
