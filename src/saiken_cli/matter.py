@@ -40,12 +40,12 @@ from __future__ import annotations
 
 import difflib
 import tomllib
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
 from saiken_cli import parsing
+from saiken_cli.commands.spec import fold_key as norm_key  # the one key spelling rule (NFKC, _ → -, case)
 from saiken_cli.errors import InputError, SaikenError
 
 MAX_CASE_BYTES = 1024 * 1024  # a case file is a few KB; more is not a case file
@@ -135,10 +135,6 @@ def income_keys() -> dict[str, Key]:
 
 SECTIONS = ("case", "income", "debt")
 NIN_I_BASES = {"total": "total", "合計": "total", "principal": "principal", "元本": "principal", "元金": "principal"}
-
-
-def norm_key(key: str) -> str:
-    return unicodedata.normalize("NFKC", str(key)).strip().replace("_", "-").lower()
 
 
 def _alias_map(keys: dict[str, Key]) -> dict[str, str]:

@@ -112,7 +112,7 @@ def norm_key(key: str) -> str:
     return key.strip().lstrip("-").replace("_", "-").lower()
 
 
-def _fold_key(key: str) -> str:
+def fold_key(key: str) -> str:
     """norm_key after NFKC (full-width ``ｐｒｉｎｃｉｐａｌ``, ``元本　``)."""
     return norm_key(unicodedata.normalize("NFKC", key))
 
@@ -178,7 +178,7 @@ class Command:
         keys: dict[str, str] = {}
         for f in self.inputs:
             for spelling in (f.name, *f.aliases):
-                k = _fold_key(spelling)
+                k = fold_key(spelling)
                 if keys.setdefault(k, f.name) != f.name:
                     raise ValueError(f"{name}: the key {spelling!r} names both --{keys[k]} and --{f.name}")
         self._keys = keys
@@ -214,14 +214,14 @@ class Command:
         k = norm_key(raw)
         found = self._keys.get(k)
         if found is None and not k.isascii():
-            found = self._keys.get(_fold_key(raw))
+            found = self._keys.get(fold_key(raw))
         return found
 
     def closest(self, raw: str) -> str | None:
         """The accepted key (long name or alias) closest to ``raw``, if one is close."""
         import difflib
 
-        k = _fold_key(raw)
+        k = fold_key(raw)
         match = difflib.get_close_matches(k, sorted(self._keys), n=1, cutoff=0.75)
         if not match:
             return None
@@ -230,7 +230,7 @@ class Command:
         for f in self.inputs:
             if f.name == name:
                 for spelling in (f.name, *f.aliases):
-                    if _fold_key(spelling) == match[0]:
+                    if fold_key(spelling) == match[0]:
                         return spelling
         return name  # pragma: no cover
 
