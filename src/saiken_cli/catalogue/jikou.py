@@ -4,7 +4,7 @@ Dates inside an event's effect (a table cell) are ISO only (``:iso``); notes and
 give them with their 和暦.
 """
 
-from saiken_cli.calc.jikou.timeline import KINDS
+from saiken_cli.calc.jikou.events import KINDS
 
 #: Short English names of the event kinds (the Japanese is the calculator's own label, KINDS).
 _KIND_EN = {

@@ -17,8 +17,10 @@ Spec: rules-reference.md §4 and §9. Pure: no clock (``as_of`` is given), no I/
 The calculator is split along its seams:
 
 - :mod:`.regime` — which law (附則10条) and which period (old/new law);
-- :mod:`.timeline` — the events (更新・完成猶予) in date order;
-- :mod:`.result` — the starting point, the readings, the result and its messages.
+- :mod:`.events` — the kinds of event, :class:`Event` and what the timeline returns;
+- :mod:`.timeline` — the events (更新・完成猶予) applied in date order;
+- :mod:`.analysis` — :func:`compute`: the starting point, the readings and their messages;
+- :mod:`.result` — the input, the result and its ``--json`` payload.
 """
 
 from __future__ import annotations
@@ -33,12 +35,13 @@ from saiken_cli.calc.jikou.regime import (  # noqa: F401 - the calculator's publ
     old_law_period,
     select_regime,
 )
+from saiken_cli.calc.jikou.analysis import compute  # noqa: F401
+from saiken_cli.calc.jikou.events import KIND_ALIASES, KINDS, Event, EventEffect, Timeline  # noqa: F401
 from saiken_cli.calc.jikou.result import (  # noqa: F401
     FACT_FLAGS,
     SCHEMA_VERSION,
     Analysis,
     JikouInput,
     JikouResult,
-    compute,
 )
-from saiken_cli.calc.jikou.timeline import KIND_ALIASES, KINDS, Event, EventEffect, Timeline, run_timeline  # noqa: F401
+from saiken_cli.calc.jikou.timeline import run_timeline  # noqa: F401

@@ -1,26 +1,19 @@
-"""消滅時効: the whole analysis and its result — starting point, readings, result-level messages.
+"""消滅時効: the result — the input, each reading's analysis, and the `saiken jikou --json` payload.
 
-:func:`compute` finds the starting point (起算点), asks :mod:`.regime` for the law and period
-of each reading, runs :mod:`.timeline` over the events, and builds the :class:`JikouResult`
-(``to_dict`` is the `saiken jikou --json` payload).
+:class:`JikouInput` is what :func:`saiken_cli.calc.jikou.analysis.compute` takes; it returns a
+:class:`JikouResult`, whose ``to_dict`` is the `saiken jikou --json` payload.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from saiken_cli import rules
-from saiken_cli.calc import calendar as cal
-from saiken_cli.calc.jikou.regime import (
-    CLAIM_TYPES, CREDITORS, PeriodChoice, RegimeChoice, new_law_objective_period, new_law_period, old_law_period, select_regime,
-)
-from saiken_cli.calc.jikou.timeline import KIND_TERMS, Event, Timeline, run_timeline
+from saiken_cli.calc.jikou.events import Event, Timeline
+from saiken_cli.calc.jikou.regime import PeriodChoice, RegimeChoice
 from saiken_cli.calc.messages import Message, msg, to_dicts
-from saiken_cli.calc.rates import reform_effective_date
-from saiken_cli.errors import ConflictError, InputError
-from saiken_cli.rules import Citation, Row, dedupe_citations
+from saiken_cli.rules import Citation
 
 SCHEMA_VERSION = "4"  # 4: knowledge (166条1項1号・2号 with --knew-on); 3: reason, period_basis, events[].effect, holiday.completion_day_closed and the notes are message items; 2: citations carry kind (and reporter)
 ONE_DAY = timedelta(days=1)
@@ -42,20 +35,6 @@ FACT_TERMS: dict[str, Message] = {
     "last_payment": msg("jikou.fact_last_payment"),
 }
 
-ART_145 = Citation(law="民法", law_no="明治29年法律第89号", article="145", amended_by="平成29年法律第44号",
-                   en="prescription must be invoked (援用) by the debtor, guarantor or other interested party")
-ART_140 = Citation(law="民法", law_no="明治29年法律第89号", article="140", en="the first day is not counted")
-ART_143 = Citation(law="民法", law_no="明治29年法律第89号", article="143", paragraph="2",
-                   en="years end the day before the anniversary of the first counted day; month end if none")
-ART_142 = Citation(law="民法", law_no="明治29年法律第89号", article="142",
-                   en="a last day on a Sunday or holiday moves to the next day only where there is a custom of not transacting")
-FUSOKU_10 = Citation(law="民法の一部を改正する法律", law_no="平成29年法律第44号", article="附則10条",
-                     en="transition: claims that arose (or whose cause was made) before 2020-04-01 keep the old prescription law")
-CASE_S41 = Citation(case="最大判昭和41年4月20日", reporter="民集20巻4号702頁",
-                    en="an acknowledgment after completion bars invoking it, even without knowing (good faith)")
-CASE_S45 = Citation(case="最判昭和45年5月21日", en="after such an acknowledgment a new period runs from it")
-CASE_S42 = Citation(case="最判昭和42年6月23日",
-                    en="acceleration on request: the whole balance runs only from the declaration")
 
 
 
@@ -192,14 +171,6 @@ class JikouResult:
 #: the other reading of 150条2項・151条3項 (rules/data/suspension_reading.toml keys)
 OTHER_READING = {"drafters": "literal", "literal": "drafters"}
 READING_MSGS = {"drafters": msg("jikou.suspension_reading_drafters"), "literal": msg("jikou.suspension_reading_literal")}
-SUSPENSION_KINDS = ("saikoku", "kyogi")
-
-
-#: The limbs of 166条1項 as terms of a message.
-LIMB_MSGS = {
-    "subjective": lambda **p: msg("jikou.limb_subjective", **p),
-    "objective": lambda **p: msg("jikou.limb_objective", **p),
-}
 
 
 def _knowledge(inp: JikouInput, a: Analysis) -> dict[str, Any] | None:
@@ -223,284 +194,6 @@ def _iso(d: date | None) -> str | None:
 
 def _item(m: Message | None) -> dict[str, Any] | None:
     return m.to_dict() if m is not None else None
-
-
-
-# --------------------------------------------------------------------------------------
-# The whole analysis
-
-
-#: The two laws as terms of a message.
-REGIME_TERMS = {"old": msg("jikou.regime_old"), "new": msg("jikou.regime_new")}
-
-
-def _event_term(ev: Event) -> Message:
-    """What an event is, as a term: the last payment (as an acknowledgment), or the event's kind."""
-    if ev.flag == "--last-payment":
-        return FACT_TERMS["last_payment"]
-    return msg("jikou.fact_event", kind_msg=KIND_TERMS[ev.kind])
-
-
-def _facts(inp: JikouInput) -> dict[str, date]:
-    return {
-        name: value
-        for name, value in (
-            ("due", inp.due_on),
-            ("acceleration", inp.acceleration_on),
-            ("subrogation", inp.subrogation_on),
-            ("judgment", inp.judgment_on),
-            ("last_payment", inp.last_payment_on),
-        )
-        if value is not None
-    }
-
-
-def compute(inp: JikouInput) -> JikouResult:
-    cutover = reform_effective_date()
-    facts = _facts(inp)
-    if not facts:
-        raise ConflictError(
-            "give a starting fact: --last-payment, --due-date, --acceleration-date, --subrogation-date or --judgment-date"
-        )
-    if inp.creditor not in CREDITORS:
-        raise InputError("--creditor", inp.creditor, "one of " + ", ".join(CREDITORS))
-    if inp.suspension_reading not in OTHER_READING:
-        raise InputError("--suspension-reading", inp.suspension_reading, "drafters or literal")
-    if inp.claim_type is not None and inp.claim_type not in CLAIM_TYPES:
-        raise InputError("--claim-type", inp.claim_type, "one of " + ", ".join(CLAIM_TYPES))
-    for name, on in facts.items():
-        if on > inp.as_of:
-            flag = FACT_FLAGS[name][0]
-            raise InputError(flag, on.isoformat(), f"a date on or before --as-of {inp.as_of.isoformat()}")
-    if inp.knew_on is not None and inp.knew_on > inp.as_of:
-        raise InputError("--knew-on", inp.knew_on.isoformat(), f"a date on or before --as-of {inp.as_of.isoformat()}")
-    for ev in inp.events:
-        if ev.on > inp.as_of:
-            raise InputError(ev.flag, ev.given or ev.label(), f"an event on or before --as-of {inp.as_of.isoformat()}")
-    if inp.contract_on is not None:
-        for name, on in facts.items():
-            if on < inp.contract_on:
-                flag, ja = FACT_FLAGS[name]
-                raise ConflictError(
-                    f"--contract-date {inp.contract_on.isoformat()} is after {flag} {on.isoformat()}: "
-                    f"the {ja} cannot precede the contract"
-                )
-
-    assumptions: list[Message] = []
-    notes: list[Message] = []
-    warnings: list[Message] = []
-
-    # 1. Starting point
-    base = {k: v for k, v in facts.items() if k != "last_payment"}
-    events = list(inp.events)
-    if base:
-        start_name = max(base, key=lambda k: (base[k], k == "judgment"))
-        start_on = base[start_name]
-        lp = inp.last_payment_on
-        if lp is not None:
-            if lp > start_on:
-                events.insert(0, Event(lp, "shounin", flag="--last-payment", given=lp.isoformat()))
-                assumptions.append(msg("jikou.last_payment_is_acknowledgment", last_payment_on=lp))
-            else:
-                notes.append(msg("jikou.last_payment_before_starting_point", last_payment_on=lp, start_on=start_on))
-    else:
-        start_name, start_on = "last_payment", facts["last_payment"]
-        notes.append(msg("jikou.last_payment_shortcut", case_article=CASE_S42))
-    start_flag = FACT_FLAGS[start_name][0]
-    judgment = "judgment" in base and start_name == "judgment"
-    if "judgment" in base and not judgment:
-        notes.append(msg("jikou.debt_not_due_at_judgment", fact_msg=FACT_TERMS[start_name]))
-    for ev in events:
-        if ev.on < start_on:
-            raise InputError(
-                ev.flag, ev.given or ev.label(),
-                f"an event on or after the starting point {start_flag} {start_on.isoformat()}",
-            )
-    if inp.knew_on is not None:
-        if inp.knew_on < start_on:
-            raise InputError(
-                "--knew-on", inp.knew_on.isoformat(),
-                f"a date on or after the starting point {start_flag} {start_on.isoformat()} "
-                "(the creditor cannot know of a right before it can be exercised)",
-            )
-        for ev in events:
-            if ev.on < inp.knew_on:
-                raise InputError(ev.flag, ev.given or ev.label(), f"an event on or after --knew-on {inp.knew_on.isoformat()}")
-    if inp.creditor == "jasso":
-        notes.append(msg("jikou.jasso_each_installment"))
-    if start_name == "subrogation" and inp.creditor not in ("guarantor", "hoshou_kyokai", "company"):
-        notes.append(msg("jikou.reimbursement_belongs_to_guarantor"))
-
-    # 2. Regime
-    dated = [(on, FACT_TERMS[k]) for k, on in facts.items()] + [(e.on, _event_term(e)) for e in events]
-    earliest = min(dated, key=lambda t: t[0])
-    choice = select_regime(
-        contract_on=inp.contract_on,
-        earliest_fact=earliest,
-        subrogation="subrogation" in facts,
-        cutover=cutover,
-    )
-
-    # 3–4. Period and timeline, for each reading
-    def analyse(regime: str, reading: str = inp.suspension_reading) -> Analysis:
-        if regime == "old":
-            anchor = choice.anchor_on if choice.anchor_on < cutover else cutover - ONE_DAY
-            period = old_law_period(
-                anchor, creditor=inp.creditor, debtor_merchant=inp.debtor_merchant,
-                claim_type=inp.claim_type, judgment=judgment,
-            )
-            jrow = rules.load("prescription_periods").row_on(anchor, "old_judgment")
-        else:
-            anchor = max(choice.anchor_on, cutover)
-            knew = inp.knew_on is not None and not judgment
-            period = new_law_period(anchor, claim_type=inp.claim_type, judgment=judgment, knew_given=knew)
-            jrow = rules.load("prescription_periods").row_on(anchor, "new_judgment")
-        hanketsu = any(e.kind == "hanketsu" for e in events)
-
-        def timeline(p: PeriodChoice, on: date) -> tuple[PeriodChoice, Timeline]:
-            p = replace(p, rows=p.rows + (jrow,)) if hanketsu else p
-            return p, run_timeline(
-                start_on=on, years=p.years, judgment_years=jrow.value,
-                events=tuple(events), apply_142=inp.apply_142, reading=reading,
-            )
-
-        if regime == "new" and inp.knew_on is not None and not judgment:
-            # 166条1項: 5 years from knowledge (1号) or 10 years from exercisability (2号), whichever ends first
-            sp, stl = timeline(period, inp.knew_on)
-            op, otl = timeline(replace(new_law_objective_period(anchor), notes=period.notes), start_on)
-            subj, obj = Limb("subjective", inp.knew_on, sp, stl), Limb("objective", start_on, op, otl)
-            s_c, o_c = stl.completion_on or date.max, otl.completion_on or date.max
-            governing, other = (obj, subj) if o_c < s_c else (subj, obj)
-            return Analysis(regime, governing.period, governing.timeline, limbs=(governing, other))
-        period, tl = timeline(period, start_on)
-        return Analysis(regime, period, tl)
-
-    primary = analyse(choice.regime)
-    alternative = analyse(choice.alternative) if choice.alternative else None
-    if alternative is not None and choice.prefer_later:
-        # None (a proceeding pending) is later than every date
-        p_c, a_c = primary.timeline.completion_on or date.max, alternative.timeline.completion_on or date.max
-        if a_c > p_c:
-            primary, alternative = alternative, primary
-    assumptions.extend(choice.assumptions)
-    reading_alternative: Analysis | None = None
-    reading_rows: list[Row] = []
-    if sum(1 for e in events if e.kind in SUSPENSION_KINDS) >= 2:
-        # 150条2項・151条3項 matter only when a second 催告 / 協議の合意 follows a first
-        table = rules.load("suspension_reading")
-        other = OTHER_READING[inp.suspension_reading]
-        other_analysis = analyse(primary.regime, other)
-        reading_rows = [table.only(inp.suspension_reading), table.only(other)]
-        p_c, o_c = primary.timeline.completion_on, other_analysis.timeline.completion_on
-        if p_c != o_c:
-            reading_alternative = other_analysis
-            warnings.append(
-                msg(
-                    "jikou.suspension_readings_differ",
-                    reading_msg=READING_MSGS[inp.suspension_reading],
-                    other_msg=READING_MSGS[other],
-                    completion_on=p_c,
-                    other_completion_on=o_c,
-                )
-            )
-    notes.extend(choice.notes)
-    warnings.extend(choice.warnings)
-    if alternative is not None:
-        p_c, a_c = primary.timeline.completion_on, alternative.timeline.completion_on
-        if p_c != a_c or primary.timeline.period_years != alternative.timeline.period_years:
-            warnings.append(
-                msg(
-                    "jikou.readings_differ",
-                    shown_msg=REGIME_TERMS[primary.regime], shown_completion_on=p_c,
-                    other_msg=REGIME_TERMS[alternative.regime], other_completion_on=a_c,
-                )
-            )
-        else:
-            notes.append(msg("jikou.readings_agree", completion_on=p_c))
-
-    if inp.knew_on is not None:
-        if primary.limbs is None and primary.regime == "old":
-            notes.append(msg("jikou.knew_on_no_effect_old_law", knew_on=inp.knew_on))
-        elif primary.limbs is None:
-            notes.append(msg("jikou.knew_on_no_effect_judgment", knew_on=inp.knew_on, period_years=primary.period.years))
-        elif all(limb.timeline.completion_on for limb in primary.limbs):
-            governing, other = primary.limbs
-            notes.append(
-                msg(
-                    "jikou.knowledge_limbs",
-                    knew_on=inp.knew_on,
-                    subjective_on=(governing if governing.name == "subjective" else other).timeline.completion_on,
-                    objective_on=(governing if governing.name == "objective" else other).timeline.completion_on,
-                    governing_msg=LIMB_MSGS[governing.name](period_years=governing.timeline.period_years),
-                )
-            )
-    notes.extend(primary.period.notes)
-    warnings.extend(primary.period.warnings)
-    notes.extend(primary.timeline.notes)
-    warnings.extend(primary.timeline.warnings)
-
-    # 5. Result-level messages
-    tl = primary.timeline
-    for completed_on, ack_on in tl.barred:
-        warnings.append(msg("jikou.acknowledged_after_completion", completed_on=completed_on, acknowledged_on=ack_on))
-    if tl.pending:
-        warnings.append(msg("jikou.proceeding_pending"))
-    closed_day: Message | None = None
-    if tl.unextended_on is not None:
-        closed_day = cal.is_closed_day(tl.unextended_on)
-        if inp.apply_142:
-            if tl.completion_on != tl.unextended_on:
-                warnings.append(
-                    msg(
-                        "jikou.art142_applied_extended",
-                        article=ART_142, last_day_on=tl.unextended_on, closed_msg=closed_day, extended_on=tl.completion_on,
-                    )
-                )
-            else:
-                notes.append(msg("jikou.art142_applied_no_extension", article=ART_142))
-        else:
-            notes.append(msg("jikou.art142_not_applied", article=ART_142))
-            if closed_day:
-                extended = cal.next_open_day(tl.unextended_on)
-                warnings.append(
-                    msg(
-                        "jikou.completion_on_closed_day",
-                        completion_on=tl.unextended_on, closed_msg=closed_day, extended_on=extended,
-                        invocable_on=extended + ONE_DAY,
-                    )
-                )
-        if cal.is_projected(tl.unextended_on, inp.as_of):
-            notes.append(msg("jikou.holidays_projected", holiday_year=tl.unextended_on.year))
-    notes.append(msg("jikou.invocation_needed", article=ART_145))
-    notes.append(msg("jikou.completes_at_end_of_day"))
-
-    citations: list[Citation] = [ART_145, ART_140, ART_143, FUSOKU_10]
-    for a in (primary, alternative):
-        if a is None:
-            continue
-        for row in a.period.rows + a.timeline.rows:
-            citations.extend(row.citations)
-    if tl.barred:
-        citations += [CASE_S41, CASE_S45]
-    if start_name == "last_payment":
-        citations.append(CASE_S42)
-    citations.append(ART_142)
-    for row in reading_rows:
-        citations.extend(row.citations)
-    return JikouResult(
-        input=inp,
-        start_on=start_on,
-        start_flag=start_flag,
-        regime=choice,
-        primary=primary,
-        alternative=alternative,
-        closed_day=closed_day,
-        reading_alternative=reading_alternative,
-        citations=tuple(dedupe_citations(citations)),
-        assumptions=tuple(assumptions),
-        notes=tuple(notes),
-        warnings=tuple(warnings),
-    )
 
 
 def _reading(alt, as_of, reason: dict, suspension_reading: str) -> dict:
