@@ -386,3 +386,19 @@ def test_liquidation_value_sets_the_saisei_plan_total(cli, tmp_path):
     assert s["result"]["binding_test"] == "liquidation_value"
     md = cli("report", str(_write(tmp_path, text))).stdout
     assert "| 計画弁済総額 (下限) | 1,500,000円 (清算価値) |" in md
+
+
+def test_the_keys_the_japanese_assumptions_name_are_accepted(cli, tmp_path):
+    """matter.barred_excluded and matter.nin_i.base_total tell the lawyer, in Japanese, which
+    key of the case file changes them ("時効完成債権を含める" = "はい", "任意整理の基準額" = "元本"):
+    those keys and values are accepted and do what the sentences say."""
+    plain = cli("report", str(_write(tmp_path, BASE, "plain.toml")), "--format", "json").json()
+    ni = plain["options"]["nin_i"]
+    said = " ".join(a["text"] for a in ni["assumptions"])
+    assert '"時効完成債権を含める" = "はい"' in said and '"任意整理の基準額" = "元本"' in said
+    text = BASE.replace('as_of = 2026-12-01', 'as_of = 2026-12-01\n"時効完成債権を含める" = "はい"\n"任意整理の基準額" = "元本"')
+    r = cli("report", str(_write(tmp_path, text)), "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    p = r.json()
+    assert p["include_barred"] is True and p["options"]["nin_i"]["base"] == "principal"
+    assert any(a["code"] == "matter.nin_i.base_principal" for a in p["options"]["nin_i"]["assumptions"])

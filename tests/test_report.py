@@ -54,7 +54,7 @@ def test_json_report_matches_its_golden_file_and_the_single_commands(cli, case):
     assert r.exit_code == 0, r.stderr
     _golden(case.with_suffix(".expected.json"), r.stdout)
     payload = json.loads(r.stdout)
-    assert payload["schema_version"] == ("2" if payload.get("kind") == "matter" else "3") and payload["command"] == "report"
+    assert payload["schema_version"] == "3" and payload["command"] == "report"
     if payload.get("kind") == "matter":
         return  # tests/test_matter.py checks each debt against the single commands
     # a section is exactly what the single command prints for the same flags

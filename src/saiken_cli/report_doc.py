@@ -7,8 +7,8 @@ assumptions and notes). ``saiken report`` builds one from a matter payload
 writes it with :func:`to_markdown` or :func:`to_html`. Every section's warnings,
 assumptions and readings are blocks of that section, next to the figure they qualify.
 
-The matter's own messages are data (``{"code", "params"}``) phrased here by
-:data:`MESSAGES`; the commands' messages are rendered with :func:`saiken_cli.render.pick`.
+Every message (the matter's own, calc/matter.py, and the commands') is data
+(``{"code", "params"}``) phrased by the one catalogue (:func:`saiken_cli.catalogue.text`).
 """
 
 from __future__ import annotations
@@ -16,195 +16,9 @@ from __future__ import annotations
 import html
 from typing import Any, NamedTuple, Sequence
 
-from saiken_cli.render import DISCLAIMER, L, TableView, View, citation_lines, day, pick, plain, yen
-
-
-# --------------------------------------------------------------------------------------
-# Messages of calc/matter.py: code → (Japanese, English). Parameters are formatted by
-# _params (yen with separators, dates as they are).
-
-MESSAGES: dict[str, tuple[str, str]] = {
-    "matter.recalculated_balance": (
-        "取引履歴 {source} を利息制限法の上限利率で引き直し計算した残元金 {balance_yen} を、請求額 {claimed_yen} に代えて用いた",
-        "the balance recalculated at the 利息制限法 cap from {source}, {balance_yen}, replaces the claimed {claimed_yen}",
-    ),
-    "matter.claimed_interest_replaced": (
-        "請求の未払利息 {claimed_yen} に代えて引き直し計算による未払利息 {interest_yen} を用いた",
-        "the claimed unpaid interest {claimed_yen} is replaced by the recalculated {interest_yen}",
-    ),
-    "matter.damages_rate_legal": (
-        "遅延損害金の約定利率の記載がないため法定利率で計算 (民法419条1項)",
-        "no contractual damages rate given: the statutory rate is used (民法419条1項)",
-    ),
-    "matter.payments_not_to_claimed_interest": (
-        "期限の利益喪失後の弁済は遅延損害金→元本の順に充当し、請求の未払利息 {interest_yen} には充当していない"
-        " (民法489条1項では利息にも充当されうる: 債権者の計算と照合すること)",
-        "payments after default are applied to damages, then principal, not to the claimed interest {interest_yen}"
-        " (民法489条1項 may apply them to interest too: compare with the creditor's statement)",
-    ),
-    "matter.damages_not_computed": (
-        "期限の利益喪失日・弁済期・損害金の起算日がないため、遅延損害金は計算していない (残高は元本と利息のみ)",
-        "no acceleration date, due date or damages start given: late-payment damages are not computed",
-    ),
-    "matter.acknowledged_after_completion": (
-        "時効完成後の承認 ({dates}): 援用は信義則上許されない (最大判昭和41年4月20日)。承認の事情を確認すること",
-        "acknowledged after completion ({dates}): invoking prescription is barred in good faith (最大判昭和41年4月20日)",
-    ),
-    "matter.proceeding_pending": (
-        "係属中の手続があり時効の完成が猶予されている: 手続の帰趨を確認すること",
-        "a proceeding is pending: completion of prescription is suspended",
-    ),
-    "matter.judgment": (
-        "判決確定 {date}: 時効期間は{years}年 (民法169条1項)。判決正本・確定証明を確認すること",
-        "final judgment of {date}: the period is {years} years (民法169条1項)",
-    ),
-    "matter.reading_in_dispute": (
-        "別の読み ({regime}) では時効完成日 {completion_date} ({status}): 契約日・取引の経過で結論が変わる",
-        "another reading ({regime}) completes on {completion_date} ({status}): the facts decide which applies",
-    ),
-    "matter.completion_on_closed_day": (
-        "時効の満了日 {date} は裁判所の休日: 民法142条を適用する見解では延長される (争いあり)。安全側では延長後の日を基準にすること",
-        "the completion date {date} is a court holiday: under the reading that applies 民法142条 it moves later (disputed)",
-    ),
-    "matter.may_invoke": (
-        "時効完成: {invocable_from} から援用できる (民法145条)。援用は内容証明郵便 (配達証明付) で行うのが通例",
-        "prescription has completed: it may be invoked from {invocable_from} (民法145条)",
-    ),
-    "matter.start_from_last_payment": (
-        "期限の利益喪失日・弁済期がないため起算点を最終返済日とした: 厳密な起算点 (次の期限・期限の利益喪失日) からでは完成日は後になりうる",
-        "no acceleration or due date: prescription counted from the last payment; the strict starting point may be later",
-    ),
-    "matter.nothing_owed_after_recalculation": (
-        "引き直し計算の結果、残債務はない (時効の計算は不要)",
-        "after recalculation nothing is owed (no prescription to compute)",
-    ),
-    "matter.jikou_not_computed": (
-        "起算点となる日付がないため、消滅時効は計算していない",
-        "no starting date given: prescription is not computed",
-    ),
-    "matter.payments_acknowledge": (
-        "期限の利益喪失後の弁済は債務の承認 (民法152条1項) として時効の事由に加えた",
-        "payments after default are acknowledgments (民法152条1項) and were added as prescription events",
-    ),
-    "matter.overpayment_prescribed": (
-        "過払金返還請求権は {date} に時効完成の可能性 (取引終了から10年: 最判平成21年1月22日)。取引の一連性・中断事由を確認すること",
-        "the overpayment claim may be time-barred since {date} (10 years from the end of the transactions)",
-    ),
-    "matter.duplicate_account": (
-        "債権者{first}と債権者{second}の契約番号が同じ: 同じ債権の二重計上 (債権譲渡・委託) でないか確認すること",
-        "debts #{first} and #{second} have the same account number: check that one claim is not counted twice",
-    ),
-    "matter.deadline.jikou_completion": (
-        "消滅時効の完成 (援用は {invocable_from} から)",
-        "prescription completes (may be invoked from {invocable_from})",
-    ),
-    "matter.deadline.suspension_end": (
-        "{event}による完成猶予の終了: この日の経過で時効完成 (援用は翌日から)",
-        "end of the suspension by {event}: prescription completes at the end of this day",
-    ),
-    "matter.deadline.reading_completion": (
-        "別の読み ({regime}) による時効完成",
-        "prescription completes under the other reading ({regime})",
-    ),
-    "matter.deadline.overpayment_prescription": (
-        "過払金返還請求権 (取引{series}、過払金・過払利息 {claim_yen}) の時効完成: 請求はこの日まで",
-        "the overpayment claim (series {series}, {claim_yen}) prescribes: claim before this day",
-    ),
-    "matter.deadline.overpayment_prescription_known": (
-        "過払金返還請求権のうち2020年4月1日以後に生じた部分 (取引{series}、{part_yen}) の時効完成 (知った時から5年: 民法166条1項1号)",
-        "the part of the overpayment claim arising from 2020-04-01 (series {series}, {part_yen}) prescribes (5 years from knowledge)",
-    ),
-    "matter.nin_i.future_interest_cut": (
-        "将来利息 (和解後の利息) はカットされるものとして計算した (任意整理の和解条件; 債権者の同意による)",
-        "future interest (after settlement) is assumed to be cut (a settlement term; the creditor must agree)",
-    ),
-    "matter.nin_i.base_total": (
-        "分割の対象額は基準日時点の残高 (残元本 + 未払利息 + 遅延損害金)。経過利息・遅延損害金もカットできれば残元本のみ ([case] nin-i-base = \"principal\")",
-        "the amount split is the balance on the reference date (principal + interest + damages); set nin-i-base = \"principal\" for principal only",
-    ),
-    "matter.nin_i.base_principal": (
-        "分割の対象額は残元本のみ (経過利息・遅延損害金もカットされる前提)",
-        "the amount split is the principal only (accrued interest and damages assumed to be cut)",
-    ),
-    "matter.nin_i.practice": (
-        "36回・60回の分割は実務の目安で、法律上の基準ではない (UNVERIFIED)。毎回額は円未満切上げ、最終回で調整",
-        "36 and 60 installments are a practice norm, not a legal rule (UNVERIFIED); installments rounded up, the last adjusted",
-    ),
-    "matter.barred_excluded": (
-        "時効が完成した債務は援用するものとして除外した (含めるには [case] include-barred = true)",
-        "time-barred debts are left out, assuming prescription is invoked (include-barred = true to include them)",
-    ),
-    "matter.barred_included": (
-        "時効が完成した債務も含めた ([case] include-barred = true)",
-        "time-barred debts are included (include-barred = true)",
-    ),
-    "matter.saisei.base": (
-        "基準債権 = 各債務の基準日時点の残高の合計 (住宅資金貸付債権・別除権で回収される額・劣後債権は含まない前提、開始決定前の利息・損害金を含む)",
-        "the base claims are the debts' balances on the reference date (housing loans, secured parts and subordinated claims assumed absent)",
-    ),
-    "matter.saisei.nothing_owed": (
-        "対象となる債務がないため個人再生の最低弁済額は計算しない",
-        "no debt to include: the minimum repayment is not computed",
-    ),
-    "matter.saisei.over_limit": (
-        "基準債権 {debt_yen} が5,000万円を超えるため個人再生は利用できない (民事再生法221条1項)",
-        "base claims of {debt_yen} exceed 50 million yen: individual rehabilitation is not available (民事再生法221条1項)",
-    ),
-    "matter.garnishment.cover": (
-        "差押可能額のままなら、対象債務の合計 {owed_yen} に約{times}回の支払期を要する",
-        "at this garnishable amount, the debts included ({owed_yen}) take about {times} pay periods",
-    ),
-}
-
-REGIMES = {"old": ("旧法", "old law"), "new": ("新法", "new law")}
-STATUS = {
-    "completed": ("時効完成", "completed"),
-    "running": ("進行中", "running"),
-    "suspended": ("完成猶予中", "suspended"),
-}
-
-
-def _params(params: dict[str, Any], lang: str) -> dict[str, Any]:
-    out = {}
-    for k, v in params.items():
-        if k.endswith("_yen") and isinstance(v, int):
-            out[k] = yen(v, lang)
-        elif k.endswith("_yen") and v is None:
-            out[k] = L(lang, "なし", "none")
-        elif k == "regime":
-            out[k] = L(lang, *REGIMES.get(v, (v, v)))
-        elif k == "status":
-            out[k] = L(lang, *STATUS.get(v, (v, v)))
-        elif isinstance(v, dict) and "code" in v:  # a calculator's message item
-            from saiken_cli.catalogue import text as phrase
-
-            out[k] = phrase(v, lang)
-        elif isinstance(v, list):
-            out[k] = "、".join(str(x) for x in v) if lang == "ja" else ", ".join(str(x) for x in v)
-        elif v is None:
-            out[k] = ""
-        elif isinstance(v, str):
-            out[k] = pick(v, lang)
-        else:
-            out[k] = v
-    return out
-
-
-def text(item: Any, lang: str) -> str:
-    """One message in the chosen language: a catalogue item or a command's message string."""
-    if isinstance(item, dict) and item["code"] not in MESSAGES:  # a calculator's message: the catalogue
-        from saiken_cli.catalogue import text as phrase
-
-        return phrase(item, lang)
-    if isinstance(item, dict):
-        ja, en = MESSAGES[item["code"]]
-        return (en if lang == "en" else ja).format(**_params(item.get("params", {}), lang))
-    return pick(str(item), lang)
-
-
-def with_text(items: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
-    """Catalogue items for JSON: ``{"code", "params", "text"}`` (text in ``lang``)."""
-    return [{**i, "text": text(i, lang)} for i in items]
+from saiken_cli.calc.matter import STATUS_TERMS
+from saiken_cli.catalogue import text
+from saiken_cli.render import DISCLAIMER, L, View, day, plain, yen
 
 
 # --------------------------------------------------------------------------------------
@@ -532,7 +346,7 @@ def _status_text(j: dict[str, Any] | None, lang: str, d: dict[str, Any] | None =
         if d is not None and d["total_owed_yen"] == 0 and d["overpayment"] is not None:
             return L(lang, "債務なし\n(過払い)", "nothing owed\n(overpaid)")
         return "—"
-    s = L(lang, *STATUS[j["status"]])
+    s = text(STATUS_TERMS[j["status"]], lang)
     if j["status"] == "running" and j.get("days_remaining") is not None:
         s += L(lang, f"\n(残り{j['days_remaining']:,}日)", f"\n({j['days_remaining']:,} days left)")
     if j["invocation_barred"]:

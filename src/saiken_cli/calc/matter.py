@@ -10,7 +10,8 @@ Pure: takes the ``--json`` payloads of ``damages``, ``jikou`` and ``kabarai`` fo
 - totals, the deadlines (soonest first) and the options: 任意整理 over 36 and 60 months,
   個人再生's minimum repayment, and what a wage garnishment would take.
 
-Messages are data: ``{"code": …, "params": {…}}``; the edge phrases them.
+Messages are data: ``{"code": …, "params": {…}}`` (params named by type, calc/messages.py);
+the edge phrases them (catalogue/matter.py).
 """
 
 from __future__ import annotations
@@ -20,13 +21,29 @@ from typing import Any
 
 from saiken_cli import rules
 from saiken_cli.calc import saisei
+from saiken_cli.calc.jikou.result import REGIME_TERMS
+from saiken_cli.calc.jikou.timeline import KIND_TERMS
 from saiken_cli.errors import SaikenError
 
-SCHEMA_VERSION = "2"
+# 3: message params named by type (dates *_on / *_ons, terms *_msg: regime_msg, status_msg,
+# event_msg), the states of prescription as matter.status_* terms
+SCHEMA_VERSION = "3"
 
 
 def msg(code: str, **params: Any) -> dict[str, Any]:
     return {"code": code, "params": params}
+
+
+#: The state of a debt's prescription (jikou's ``status``) as a term (``status_msg``).
+STATUS_TERMS: dict[str, dict[str, Any]] = {
+    "completed": msg("matter.status_completed"),
+    "running": msg("matter.status_running"),
+    "suspended": msg("matter.status_suspended"),
+}
+
+
+def _regime(regime: str) -> dict[str, Any]:
+    return REGIME_TERMS[regime].to_dict()
 
 
 def _d(text: str | None) -> date | None:
@@ -74,7 +91,7 @@ def debt_figures(
                 "days_remaining": (prescribed_on - as_of).days if status == "running" and prescribed_on else None,
             }
             if status != "running":
-                flags.append(msg("matter.overpayment_prescribed", date=kabarai["prescription_date"]))
+                flags.append(msg("matter.overpayment_prescribed", prescribed_on=kabarai["prescription_date"]))
     else:
         basis = "claimed"
         principal = claimed_principal_yen or 0
@@ -99,21 +116,21 @@ def debt_figures(
         status = jikou["status"]
         if jikou["invocation_barred"]:
             flags.append(msg("matter.acknowledged_after_completion",
-                             dates=[b["acknowledged_on"] for b in jikou["barred_completions"]]))
+                             acknowledged_ons=[b["acknowledged_on"] for b in jikou["barred_completions"]]))
         if status == "suspended" or jikou["pending_proceedings"]:
             flags.append(msg("matter.proceeding_pending", proceedings=list(jikou["pending_proceedings"])))
         if "judgment-date" in facts:
-            flags.append(msg("matter.judgment", date=facts["judgment-date"], years=jikou["period_years"]))
+            flags.append(msg("matter.judgment", judgment_on=facts["judgment-date"], period_years=jikou["period_years"]))
         for reading in jikou["readings"]:
             if reading["status"] != status or reading["completion_date"] != jikou["completion_date"]:
-                flags.append(msg("matter.reading_in_dispute", regime=reading["regime"],
-                                 completion_date=reading["completion_date"], status=reading["status"]))
+                flags.append(msg("matter.reading_in_dispute", regime_msg=_regime(reading["regime"]),
+                                 completion_on=reading["completion_date"], status_msg=STATUS_TERMS[reading["status"]]))
         closed = jikou["holiday"]["completion_day_closed"]
         if closed and status == "running":
-            flags.append(msg("matter.completion_on_closed_day", date=jikou["completion_date"], day=closed))
+            flags.append(msg("matter.completion_on_closed_day", completion_on=jikou["completion_date"], closed_msg=closed))
         time_barred = status == "completed" and not jikou["invocation_barred"] and total > 0
         if time_barred:
-            notes.append(msg("matter.may_invoke", invocable_from=jikou["invocable_from"]))
+            notes.append(msg("matter.may_invoke", invocable_on=jikou["invocable_from"]))
         if "acceleration-date" not in facts and "due-date" not in facts and "judgment-date" not in facts:
             warnings.append(msg("matter.start_from_last_payment"))
     elif total > 0:
@@ -156,32 +173,37 @@ def debt_figures(
 def _deadlines(debts: list[dict[str, Any]], as_of: date) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
 
-    def add(on: str | None, kind: str, d: dict[str, Any], **params: Any) -> None:
+    def add(on: str | None, d: dict[str, Any], message: dict[str, Any]) -> None:
+        """A deadline on ``on``; its kind is the last part of the message's code."""
         day = _d(on)
         if day is None or day < as_of:
             return
+        message["params"] = {"on": on, **message["params"]}
         out.append({"date": on, "days_remaining": (day - as_of).days, "debt": d["index"], "creditor": d["creditor"],
-                    "kind": kind, "message": msg(f"matter.deadline.{kind}", date=on, **params)})
+                    "kind": message["code"].rpartition(".")[2], "message": message})
 
     for d in debts:
         j = d["jikou"]
         if j is not None and j["status"] == "running" and d["total_owed_yen"] > 0:
             last = j["events"][-1] if j["events"] else None
             suspended = last is not None and last["kind"] in ("saikoku", "kyogi") and last["completion_after"] == j["completion_date"]
-            add(j["completion_date"], "suspension_end" if suspended else "jikou_completion", d,
-                invocable_from=j["invocable_from"], event=last["kind_ja"] if suspended else None)
+            if suspended:
+                add(j["completion_date"], d, msg("matter.deadline.suspension_end", invocable_on=j["invocable_from"],
+                                                 event_msg=KIND_TERMS[last["kind"]].to_dict()))
+            else:
+                add(j["completion_date"], d, msg("matter.deadline.jikou_completion", invocable_on=j["invocable_from"]))
             for r in j["readings"]:
                 if r["status"] == "running" and r["completion_date"] != j["completion_date"]:
-                    add(r["completion_date"], "reading_completion", d, regime=r["regime"])
+                    add(r["completion_date"], d, msg("matter.deadline.reading_completion", regime_msg=_regime(r["regime"])))
         k = d["kabarai"]
         if k is not None and d["overpayment"] is not None:
             for s in k["series"]:
                 if s["overpayment_yen"] > 0:
-                    add(s["prescription_date"], "overpayment_prescription", d, series=s["index"],
-                        claim_yen=s["overpayment_yen"] + s["overpayment_interest_yen"])
+                    add(s["prescription_date"], d, msg("matter.deadline.overpayment_prescription", series=s["index"],
+                                                       claim_yen=s["overpayment_yen"] + s["overpayment_interest_yen"]))
                     if s.get("subjective_prescription_date"):  # 5 years from knowledge (民法166条1項1号)
-                        add(s["subjective_prescription_date"], "overpayment_prescription_known", d, series=s["index"],
-                            part_yen=s["new_law_overpayment_yen"])
+                        add(s["subjective_prescription_date"], d, msg("matter.deadline.overpayment_prescription_known",
+                                                                      series=s["index"], part_yen=s["new_law_overpayment_yen"]))
     out.sort(key=lambda x: (x["date"], x["debt"], x["kind"]))
     return out
 
@@ -214,7 +236,7 @@ def _nin_i(debts: list[dict[str, Any]], include_barred: bool, base: str) -> dict
             monthly[months] += sched.regular_yen
         rows.append({"debt": d["index"], "creditor": d["creditor"], "balance_yen": amount, "schedules": schedules})
     assumptions = [msg("matter.nin_i.future_interest_cut"),
-                   msg("matter.nin_i.base_total" if base == "total" else "matter.nin_i.base_principal"),
+                   msg("matter.nin_i.base_total") if base == "total" else msg("matter.nin_i.base_principal"),
                    msg("matter.nin_i.practice")]
     if not include_barred:
         assumptions.append(msg("matter.barred_excluded"))
@@ -262,7 +284,7 @@ def _garnishment(g: dict[str, Any] | None, owed_yen: int) -> dict[str, Any] | No
         "period": g["period"],
         "payments_to_cover": times,
         "result": g,
-        "notes": [msg("matter.garnishment.cover", owed_yen=owed_yen, times=times, period=g["period"])] if times else [],
+        "notes": [msg("matter.garnishment.cover", owed_yen=owed_yen, payments_count=times, period=g["period"])] if times else [],
     }
 
 

@@ -12,6 +12,7 @@ name                          Python value         JSON value / phrased as
 ============================  ===================  ==========================================
 ``…_on`` (``on``)             ``date`` or None     ISO date or null / 2019-10-01 (令和元年10月1日), —
 ``…_yen``                     ``int``              whole yen / 500,000円 (¥500,000)
+``…_ons``                     tuple of ``date``    a list of ISO dates / each as above, joined
 ``…_rate`` (``rate``)         ``Decimal``          decimal string ("0.2") / 20%
 ``…_article`` (``article``)   ``Citation``         its label (民法412条1項), both languages
 ``…_days`` ``…_years`` …      ``int``              number / 1,234
@@ -19,6 +20,9 @@ name                          Python value         JSON value / phrased as
 ``…_msgs``                    tuple of ``Message`` a list of items / their phrasings, joined
 anything else                 ``str`` / ``int``    as given (a name, a label)
 ============================  ===================  ==========================================
+
+Any of them may be None where the code says so (a date not reached, an amount not given):
+JSON null, phrased — (or なし / none where the phrasing asks, ``{x_yen:none}``).
 
 A NamedTuple, not a dataclass: calc.damages builds messages on the `--json` fast path, and
 importing dataclasses costs ~10 ms of start-up (tests/test_startup.py).

@@ -21,6 +21,8 @@ The code's prefix (before the first dot) is the file's name. Placeholders are
 (see calc/messages.py for the naming table) and the language:
 
 - ``{x_on}`` 2019-10-01 (令和元年10月1日) / 2019-10-01 (R1.10.1); ``{x_on:iso}`` 2019-10-01
+- ``{x_ons}`` a list of dates, each as ``{x_on}`` (``{x_ons:iso}``: ISO), joined by 「、」 (ja)
+  or ", " (en)
 - ``{x_yen}`` 500,000円 / ¥500,000; ``{x_yen:+}`` +1,000円 / +¥1,000 (signed)
 - ``{x_rate}`` 20% (from "0.2")
 - ``{article}`` 民法412条1項 (a citation label, in both languages)
@@ -29,7 +31,8 @@ The code's prefix (before the first dot) is the file's name. Placeholders are
 - ``{x_msg}`` the nested message's own phrasing; ``{x_msgs}`` a list of them, joined by
   「・」 (ja) or ", " (en)
 - anything else: as given
-- a date that is ``None`` (not reached, e.g. while a proceeding is pending): —
+- a value that is ``None`` (a date not reached, e.g. while a proceeding is pending; an amount
+  not given): —; with the format spec ``none`` (``{claimed_yen:none}``): なし (ja) / none (en)
 
 Terms (a fact, an event kind, a regime) are messages without parameters passed as ``…_msg``
 (calc/jikou: ``KIND_TERMS``, ``FACT_TERMS``), so a sentence names 期限の利益喪失日 in Japanese
@@ -73,7 +76,8 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 #: The catalogue files, one per calculator (the codes' prefixes).
-MODULES = ("damages", "rates", "caps", "calendar", "fees", "garnishment", "jikou", "kabarai", "report", "rules", "saisei", "seigen", "today")
+MODULES = ("damages", "rates", "caps", "calendar", "fees", "garnishment", "jikou", "kabarai", "matter", "report", "rules", "saisei",
+           "seigen", "today")
 
 _LOADED: dict[str, Mapping[str, tuple[str, str]]] = {}
 
@@ -154,6 +158,10 @@ class _Param:
 
     def __format__(self, spec: str) -> str:
         name, value, lang = self.name, self.value, self.lang
+        if value is None and spec == "none":  # an optional value not given: なし
+            return "none" if lang == "en" else "なし"
+        if spec == "none":
+            spec = ""
         if name.endswith("_on") or name == "on":
             if value is None:  # a date not reached (e.g. no completion while a proceeding is pending)
                 return "—"
@@ -171,6 +179,8 @@ class _Param:
             return text(value, lang)
         if name.endswith("_msgs"):
             return (", " if lang == "en" else "・").join(text(v, lang) for v in value)
+        if name.endswith("_ons"):  # a list of dates
+            return (", " if lang == "en" else "、").join(format(_Param("on", v, lang), spec) for v in value)
         if name.endswith("_article") or name == "article":
             return value if isinstance(value, str) else value.label()
         if name.endswith("_year"):  # a calendar year: 2027, not 2,027

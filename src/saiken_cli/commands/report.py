@@ -242,7 +242,7 @@ def meta_for(created_on: date) -> dict[str, Any]:
 
 def _add_texts(value: Any, lang: str) -> Any:
     """Give every message item ``{"code", "params"}`` its ``text`` (JSON output)."""
-    from saiken_cli.report_doc import text
+    from saiken_cli.catalogue import text
 
     if isinstance(value, dict):
         if set(value) == {"code", "params"}:
@@ -255,7 +255,7 @@ def _add_texts(value: Any, lang: str) -> Any:
 
 def warning_lines(payload: dict[str, Any], lang: str) -> list[str]:
     """Every warning of the report, for stderr (the documents carry them next to their figure)."""
-    from saiken_cli.report_doc import text
+    from saiken_cli.catalogue import text
 
     if payload.get("kind") != "matter":
         return [text(w, lang) for w in payload["warnings"]]

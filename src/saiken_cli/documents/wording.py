@@ -32,8 +32,8 @@ _LABELS = (("(INTERPRETATION)", "(解釈による)"), ("INTERPRETATION", "解釈
 def plain(item: Any) -> str:
     """A calc message (an item, or a legacy bilingual string) in Japanese, with flags named in
     words and labels translated."""
-    # report_doc.text phrases catalogue items, the matter's own messages and legacy strings
-    from saiken_cli.report_doc import text
+    # the catalogue phrases every message item (the matter's own and the commands')
+    from saiken_cli.catalogue import text
 
     out = text(item, "ja")
 

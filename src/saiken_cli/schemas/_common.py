@@ -91,6 +91,7 @@ class Message(Strict):
     )
     params: dict[str, Any] = Field(
         description="The values the text is built from, typed by name: *_on ISO date, *_yen whole yen, "
-        "*_rate decimal string, *article citation label, *_msg a nested message {code, params}."
+        "*_ons a list of ISO dates, *_rate decimal string, *article citation label, *_msg a nested message {code, params}, "
+        "*_msgs a list of them."
     )
     text: str = Field(description="The message phrased in the --lang language (ja by default).")

@@ -165,7 +165,7 @@ class Garnishment(Strict):
 class MatterOutput(Strict):
     """A matter: one debtor, every creditor."""
 
-    schema_version: Literal["2"]
+    schema_version: Literal["3"]
     command: Literal["report"]
     kind: Literal["matter"]
     case: dict[str, Union[str, bool]] = Field(description="The [case] table (keys with _), as_of and as_of_source.")
