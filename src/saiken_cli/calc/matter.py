@@ -21,8 +21,8 @@ from typing import Any
 
 from saiken_cli import rules
 from saiken_cli.calc import saisei
-from saiken_cli.calc.jikou.result import REGIME_TERMS
-from saiken_cli.calc.jikou.timeline import KIND_TERMS
+from saiken_cli.calc.jikou.analysis import REGIME_TERMS
+from saiken_cli.calc.jikou.events import KIND_TERMS
 from saiken_cli.errors import SaikenError
 
 # 3: message params named by type (dates *_on / *_ons, terms *_msg: regime_msg, status_msg,
