@@ -12,7 +12,7 @@ A block looks like:
 names the first block whose recorded output differs (tests/test_readme.py runs it).
 
 It also writes each flag table, generated from the command's one declaration of its inputs
-(``SPEC``, commands/spec.py), between the lines
+(``SPEC``, or ``OPTIONS`` for a command without records; commands/spec.py), between the lines
 
     <!-- flags: COMMAND (generated from SPEC by scripts/update_readme.py) -->
     <!-- /flags -->
@@ -55,7 +55,9 @@ def flag_table(command: str) -> str:
     module = module_for(command)
     if module is None:
         raise SystemExit(f"<!-- flags: {command} -->: no such command")
-    return importlib.import_module(f"saiken_cli.commands.{module}").SPEC.markdown_table()
+    mod = importlib.import_module(f"saiken_cli.commands.{module}")
+    # a calculator's SPEC, or the OPTIONS of a command without records (report, batch, schema)
+    return (getattr(mod, "SPEC", None) or mod.OPTIONS).markdown_table()
 
 
 def run(command_line: str) -> str:

@@ -20,11 +20,10 @@ Contract (docs/commands/batch.md):
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any, Iterator, Optional
-
-import typer
+from typing import Any, Iterator, Optional
 
 from saiken_cli.commands.common import NormFields, norm_key
+from saiken_cli.commands.spec import Command, Flag
 
 HELP = """Run one calculator over a file of cases (CSV, JSON Lines or an Excel .xlsx sheet), one output record per input record.
 
@@ -1065,18 +1064,14 @@ def run_batch(
     out_enc = {"shift-jis": "cp932", "sjis": "cp932", "windows-31j": "cp932"}.get(out_enc, out_enc)
     if out_enc not in CSV_ENCODINGS and output_encoding is not None:
         raise InputError("--output-encoding", output_encoding, "utf-8-sig (UTF-8 with a BOM: Excel), cp932 (Shift_JIS) or utf-8")
-    rate_unit = (rate_unit or "").strip().lower()
-    if rate_unit not in RATE_UNITS:
-        raise InputError("--rate-unit", rate_unit, "percent (a bare 18 in a rate column is 18%) or fraction (the default: 0.18)")
+    rate_unit = OPTIONS.choice("rate-unit", rate_unit or "")
     if jobs < 0 or jobs > 512:
         raise InputError("--jobs", jobs, "a number of worker processes from 1, or 0 for every core")
     from saiken_cli import pool
 
     jobs = jobs or pool.cores()
     if out_format is not None:
-        out_format = out_format.strip().lower()
-        if out_format not in FORMATS:
-            raise InputError("--format", out_format, "jsonl, csv or xlsx")
+        out_format = OPTIONS.choice("format", out_format)
     elif output != "-" and output.lower().endswith(".csv"):
         out_format = "csv"
     elif output != "-" and output.lower().endswith(".xlsx"):
@@ -1088,10 +1083,7 @@ def run_batch(
             out_flag, out_given, "for CSV output utf-8-sig (UTF-8 with a BOM: Excel), cp932 (Shift_JIS) or utf-8; "
             "pass --output-encoding to read one encoding and write another"
         )
-    if input_format is not None:
-        input_format = input_format.strip().lower()
-        if input_format not in INPUT_FORMATS:
-            raise InputError("--input-format", input_format, "csv, jsonl or xlsx")
+    input_format = OPTIONS.choice("input-format", input_format)
     if out_format == "xlsx" and output == "-" and hasattr(sys.stdout, "isatty") and sys.stdout.isatty():
         raise InputError("--output", "-", "a file for --format xlsx (a workbook is not text for a terminal), e.g. --output out.xlsx")
     xlsx_in = _is_xlsx(file, input_format)
@@ -1302,24 +1294,75 @@ def _keep_partial(sink, writer, done: int) -> str | None:
             signal.signal(signal.SIGINT, old_int)
 
 
-def batch(
-    command: Annotated[str, typer.Argument(help="The calculator to run (damages, …).", show_default=False, metavar="COMMAND")],
-    file: Annotated[str, typer.Argument(help="CSV, JSON Lines or .xlsx file of cases; - for stdin.", show_default=False, metavar="FILE")],
-    output: Annotated[str, typer.Option("--output", "-o", help="Where to write; - for stdout.")] = "-",
-    out_format: Annotated[Optional[str], typer.Option("--format", help="jsonl (default), csv or xlsx (chosen by --output's .csv/.xlsx too).", metavar="jsonl|csv|xlsx")] = None,
-    input_format: Annotated[Optional[str], typer.Option("--input-format", help="csv, jsonl or xlsx (default: by FILE's extension, or by its first line).", metavar="csv|jsonl|xlsx")] = None,
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help="The sheet of an .xlsx FILE (default: the first).", metavar="NAME")] = None,
-    encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of a CSV FILE, and of CSV output: utf-8 (default; a BOM is accepted), utf-8-sig (CSV output with a BOM, for Excel) or cp932 (Shift_JIS).", metavar="utf-8|utf-8-sig|cp932")] = "utf-8",
-    output_encoding: Annotated[Optional[str], typer.Option("--output-encoding", help="Encoding of CSV output when it differs from --encoding: utf-8-sig, cp932 or utf-8.", metavar="utf-8-sig|cp932|utf-8")] = None,
-    rate_unit: Annotated[str, typer.Option("--rate-unit", help="percent: a bare number in a rate column is percent (18 → 18%); fraction (default): 0.18, and a bare 18 is an error.", metavar="fraction|percent")] = "fraction",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0 = every core); the output is the same, in input order.", metavar="N")] = 1,
-    allow_outside_paths: Annotated[bool, typer.Option("--allow-outside-paths", help="Let records name files (kabarai's file) outside FILE's folder.")] = False,
-) -> int:
+#: The arguments and options of `saiken batch`, declared once (commands/spec.py): --help, the
+#: flag table of docs/commands/batch.md and the checks of the choice flags come from here.
+OPTIONS = Command("batch", HELP, (
+    Flag("command", "text", "実行する計算 (damages など)", "The calculator to run (damages, …).", required=True, role="argument",
+         metavar="COMMAND",
+         doc="The calculator: any command whose module exposes `record(fields)` and `SPEC` (damages, jikou, sashiosae, "
+             "seigen, kabarai, fees, saisei)."),
+    Flag("file", "path", "案件のファイル (CSV・JSON Lines・.xlsx; - は標準入力)", "CSV, JSON Lines or .xlsx file of cases; - for stdin.",
+         required=True, role="argument", metavar="FILE",
+         doc="CSV with a header line, JSON Lines, or an Excel workbook (`.xlsx`); `-` = standard input."),
+    Flag("output", "path", "書込み先 (- は標準出力)", "Where to write; - for stdout.", default="-", short="-o", role="option",
+         metavar="PATH",
+         doc="Where to write; `-` (default) = standard output. Never the input file, nor the file standard input comes "
+             "from (refused). Written to a temporary file in the same folder and renamed into place when complete (a new "
+             "file is created `0600`; an existing one keeps its mode); `/dev/stdout` and other special files are written "
+             "directly. A blank name or one with control characters is refused."),
+    Flag("format", "choice", "出力形式 (既定 jsonl; --output の拡張子 .csv・.xlsx でも選ばれる)",
+         "jsonl (default), csv or xlsx (chosen by --output's .csv/.xlsx too).", choices=FORMATS, role="option",
+         metavar="jsonl|csv|xlsx",
+         doc="`jsonl` (default), `csv` or `xlsx`; `csv`/`xlsx` are also chosen when `--output` ends in `.csv`/`.xlsx`."),
+    Flag("input-format", "choice", "入力形式 (既定: FILE の拡張子、標準入力では最初の行で判定)",
+         "csv, jsonl or xlsx (default: by FILE's extension, or by its first line).", choices=INPUT_FORMATS, role="option",
+         metavar="csv|jsonl|xlsx",
+         doc="`csv`, `jsonl` or `xlsx`; default: by `FILE`'s extension (`.csv`/`.txt` → CSV, `.jsonl`/`.ndjson`/`.json` "
+             "→ JSON Lines, `.xlsx`/`.xlsm` → workbook), for `-` by the first line (`{` → JSON Lines)."),
+    Flag("sheet", "text", "読むシート (.xlsx; 既定: 最初のシート)", "The sheet of an .xlsx FILE (default: the first).", role="option",
+         metavar="NAME", doc="The sheet of a workbook (default: the first); an unknown name is refused with the sheets it has."),
+    Flag("encoding", "text", "CSV の文字コード (入力と CSV 出力): utf-8 (既定)・utf-8-sig (Excel 用 BOM 付)・cp932 (Shift_JIS)",
+         "Text encoding of a CSV FILE, and of CSV output: utf-8 (default; a BOM is accepted), utf-8-sig (CSV output with a BOM, "
+         "for Excel) or cp932 (Shift_JIS).", default="utf-8", role="option", metavar="utf-8|utf-8-sig|cp932",
+         doc="Text encoding of a CSV `FILE` and of CSV output: `utf-8` (default; a BOM from Excel is accepted on input), "
+             "`utf-8-sig` (output with a BOM, which Excel needs to read UTF-8), or `cp932` (Shift_JIS, as Excel saves CSV in "
+             "Japan); a name that is not a text encoding (`rot13`, `base64`) is refused. A byte that is not in the encoding "
+             "is exit 2 naming its line; the records before it are kept as `OUTPUT.partial`."),
+    Flag("output-encoding", "text", "CSV 出力の文字コード (--encoding と異なるとき)",
+         "Encoding of CSV output when it differs from --encoding: utf-8-sig, cp932 or utf-8.", role="option",
+         metavar="utf-8-sig|cp932|utf-8",
+         doc="The CSV output's encoding when it differs from `--encoding` (`utf-8-sig`, `cp932`, `utf-8`). In `cp932`, "
+             "saiken's own text uses cp932's nearest characters (― for —, ≦ for ≤ …); an input cell cp932 cannot hold "
+             "makes its record an error naming the character."),
+    Flag("rate-unit", "choice", "利率の列の単位のない数: percent は百分率 (18 → 18%)、fraction (既定) は 0.18 (18 はエラー)",
+         "percent: a bare number in a rate column is percent (18 → 18%); fraction (default): 0.18, and a bare 18 is an error.",
+         default="fraction", choices=RATE_UNITS, role="option", metavar="fraction|percent",
+         doc="`percent`: a bare number in a rate column is percent (`18` → 18%); a bare number below 1 (`0.18`) is then an "
+             "error, since it may be a fraction (18%) and reading it as 0.18% would understate the claim a hundredfold "
+             "(write `0.18%` if that is meant); `fraction` (default): `0.18`, and a bare `18` is an error that names this flag."),
+    Flag("jobs", "int", "ワーカープロセス数 (0 = 全コア); 出力は同じ・入力の順", "Worker processes (0 = every core); the output is "
+         "the same, in input order.", default="1", short="-j", role="option",
+         doc="Worker processes (`0` = every core; default 1). The output is byte for byte that of `--jobs 1`, in input "
+             "order; at most 4 chunks of 256 records per worker are in flight (memory stays bounded); a record that fails, "
+             "or even kills its worker, becomes that record's error."),
+    Flag("allow-outside-paths", "switch", "記録が FILE のフォルダの外のファイル (kabarai の file) を指すことを許す",
+         "Let records name files (kabarai's file) outside FILE's folder.", role="option",
+         doc="Let records name files (kabarai's `file`) outside `FILE`'s folder; by default such a path is relative to that "
+             "folder (standard input: the current folder) and must stay inside it."),
+), json=False, lang=False, record=False)
+
+
+def _run(values: dict[str, Any]) -> int:
+    import typer
+
+    from saiken_cli.parsing import parse_int
+
+    jobs = parse_int(values["jobs"], "--jobs", maximum=512, what="a number of worker processes (0 = every core)")
     try:
         code = run_batch(
-            command, file, output=output, out_format=out_format, input_format=input_format, encoding=encoding,
-            output_encoding=output_encoding, sheet=sheet, rate_unit=rate_unit, jobs=jobs,
-            allow_outside_paths=allow_outside_paths,
+            values["command"], values["file"], output=values["output"], out_format=values["format"],
+            input_format=values["input_format"], encoding=values["encoding"], output_encoding=values["output_encoding"],
+            sheet=values["sheet"], rate_unit=values["rate_unit"], jobs=jobs, allow_outside_paths=values["allow_outside_paths"],
         )
     except FileError as exc:
         sys.stderr.write(f"saiken: error: {exc}\n")
@@ -1355,5 +1398,5 @@ def help_text() -> str:
     return HELP + "\n" + "\n".join(lines) + "\n"
 
 
-def register(app: typer.Typer) -> None:
-    app.command("batch", help=help_text())(batch)
+def register(app) -> None:
+    OPTIONS.register(app, help=help_text(), run=_run)

@@ -38,14 +38,11 @@ from __future__ import annotations
 
 import importlib
 import os
-import tomllib
 from datetime import date
-from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Any
 
-import typer
-
-from saiken_cli.commands.common import LangOpt, check_lang
+from saiken_cli.commands.common import check_lang
+from saiken_cli.commands.spec import Command, Flag
 
 ORDER = ("damages", "jikou", "sashiosae")
 FORMATS = ("md", "html", "json", "pdf", "xlsx")
@@ -351,22 +348,41 @@ def write_statements(payload: dict[str, Any], fmt: str, output: str, today: date
         sys.stderr.write(f"saiken: wrote {output} ({fmt}, {size:,} bytes)\n")
 
 
-def report(
-    case_file: Annotated[str, typer.Argument(metavar="CASE.toml", help="The case file (TOML).", show_default=False)],
-    fmt: Annotated[str, typer.Option("--format", help="md | html | json | pdf | xlsx (債権者一覧表 and each debt's 計算書; needs --output).")] = "md",
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this path (default: stdout).")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Report date (default: [case] as_of, else today in Japan).")] = None,
-    lang: LangOpt = "ja",
-    allow_outside_paths: Annotated[bool, typer.Option("--allow-outside-paths", help="Let the case file name files (transactions, [kabarai] file) outside its own folder.")] = False,
-) -> None:
+#: The arguments and options of `saiken report`, declared once (commands/spec.py): --help,
+#: the flag table of docs/commands/report.md and the check of --format come from here.
+OPTIONS = Command("report", HELP, (
+    Flag("case-file", "path", "事件ファイル (TOML)", "The case file (TOML).", required=True, role="argument", metavar="CASE.toml"),
+    Flag("format", "choice", "出力形式: md・html・json、または債権者一覧表と各債務の計算書 (pdf・xlsx: --output が必要)",
+         "md | html | json | pdf | xlsx (債権者一覧表 and each debt's 計算書; needs --output).", default="md", choices=FORMATS,
+         role="option", metavar="md|html|json|pdf|xlsx",
+         doc="`md` (default: Markdown), `html` (an A4 print document), `json` (`saiken schema report`), or `pdf` / `xlsx`: "
+             "the 債権者一覧表 and each debt's 計算書, which need `--output` (`-` for stdout)."),
+    Flag("output", "path", "書込み先 (既定: 標準出力; 原子的に書込み、事件ファイル・取引履歴には書かない)",
+         "Write the report to this path (default: stdout).", role="option", short="-o",
+         doc="Write the report to this path (default: stdout), atomically; never over the case file or a transaction "
+             "history it names."),
+    Flag("as-of", "date", "基準日 (既定: [case] の as_of、なければ日本時間の本日)",
+         "Report date (default: [case] as_of, else today in Japan).", role="option"),
+    Flag("allow-outside-paths", "switch", "事件ファイルのフォルダの外のファイル (取引履歴・[kabarai] の file) を読むことを許す",
+         "Let the case file name files (transactions, [kabarai] file) outside its own folder.", role="option"),
+), json=False, record=False)
+
+
+def _run(values: dict[str, Any], *, lang: str = "ja") -> None:
+    report(values["case_file"], fmt=values["format"], output=values["output"], as_of=values["as_of"], lang=lang,
+           allow_outside_paths=values["allow_outside_paths"])
+
+
+def report(case_file: str, *, fmt: str = "md", output: str | None = None, as_of: str | None = None, lang: str = "ja",
+           allow_outside_paths: bool = False) -> None:
     import os
 
     from saiken_cli import output as output_mod
-    from saiken_cli import parsing, paths
+    from saiken_cli import paths
     from saiken_cli.render import warn
 
     lang = check_lang(lang)
-    fmt = parsing.parse_choice(fmt, "--format", FORMATS)
+    fmt = OPTIONS.choice("format", fmt)
     if output is not None and output != "-":
         output_mod.check_name(output)
     if fmt in ("pdf", "xlsx") and not output:
@@ -398,5 +414,5 @@ def report(
         warn([rules.override_warning()], lang)
 
 
-def register(app: typer.Typer) -> None:
-    app.command("report", help=HELP)(report)
+def register(app) -> None:
+    OPTIONS.register(app, run=_run)

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from typing import Any
 
-import typer
+from saiken_cli.commands.common import check_lang
+from saiken_cli.commands.spec import Command, Flag
 
-from saiken_cli.commands.common import JsonOpt, LangOpt, check_lang
+LIST_HELP = ("法令データ: every table with its rows, citations and verified_through.\n\nExample:\n  saiken rules\n"
+             "  saiken rules rate --on 2020-03-31 --commercial")
+RATE_HELP = "法定利率 on a date (the date default began, 民法419条1項).\n\nExample:\n  saiken rules rate --on 2020-03-31 --commercial"
 
-rules_app = typer.Typer(
-    help="法令データ: every table with its rows, citations and verified_through.\n\nExample:\n  saiken rules\n  saiken rules rate --on 2020-03-31 --commercial",
-    invoke_without_command=True,
-    no_args_is_help=False,
-)
+#: `saiken rules` (every table; its options are --json and --lang) and `saiken rules rate`,
+#: declared once (commands/spec.py)
+OPTIONS = Command("rules", LIST_HELP, (), record=False)
+RATE_OPTIONS = Command("rate", RATE_HELP, (
+    Flag("on", "date", "遅延が始まった日 (または利息が最初に生じた日): ISO または和暦",
+         "The date default began (or interest first accrued): ISO or 和暦.", required=True, role="option"),
+    Flag("commercial", "switch", "商行為による債務 (2020-04-01 前は 6%)", "Debt from a 商行為 (6% before 2020-04-01).", role="option"),
+), record=False)
 
 
 def _list_view(payload: dict[str, Any], lang: str):
@@ -49,12 +55,7 @@ def _list_view(payload: dict[str, Any], lang: str):
     return View(L(lang, "法令データ一覧", "Rule tables"), [], tables, [])
 
 
-@rules_app.callback()
-def rules_list(
-    ctx: typer.Context,
-    json_out: JsonOpt = False,
-    lang: LangOpt = "ja",
-) -> None:
+def rules_list(values: dict[str, Any], *, ctx, json_out: bool = False, lang: str = "ja") -> None:
     """List every rule table (when no subcommand is given)."""
     if ctx.invoked_subcommand is not None:
         return
@@ -66,13 +67,8 @@ def rules_list(
     emit(payload, None if json_out else _list_view(payload, lang), json_mode=json_out, lang=lang)
 
 
-@rules_app.command("rate", help="法定利率 on a date (the date default began, 民法419条1項).\n\nExample:\n  saiken rules rate --on 2020-03-31 --commercial")
-def rules_rate(
-    on: Annotated[str, typer.Option("--on", help="The date default began (or interest first accrued): ISO or 和暦.", show_default=False)],
-    commercial: Annotated[bool, typer.Option("--commercial", help="Debt from a 商行為 (6% before 2020-04-01).")] = False,
-    json_out: JsonOpt = False,
-    lang: LangOpt = "ja",
-) -> None:
+def rules_rate(values: dict[str, Any], *, json_out: bool = False, lang: str = "ja") -> None:
+    on, commercial = values["on"], values["commercial"]
     from saiken_cli.calc.messages import to_dicts
     from saiken_cli.calc.rates import legal_rate
     from saiken_cli.calc.rounding import percent_text
@@ -112,5 +108,10 @@ def rules_rate(
     emit(payload, v, json_mode=json_out, lang=lang)
 
 
-def register(app: typer.Typer) -> None:
+def register(app) -> None:
+    import typer
+
+    rules_app = typer.Typer(help=LIST_HELP, invoke_without_command=True, no_args_is_help=False)
+    rules_app.callback()(OPTIONS.typer_command(run=rules_list, context=True))
+    RATE_OPTIONS.register(rules_app, run=rules_rate)
     app.add_typer(rules_app, name="rules")

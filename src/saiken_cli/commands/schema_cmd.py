@@ -9,9 +9,9 @@ only when a schema is asked for.
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any, Optional
+from typing import Any
 
-import typer
+from saiken_cli.commands.spec import Command, Flag
 
 HELP = """Print the JSON Schema (draft 2020-12) of a command's --json output.
 
@@ -115,10 +115,21 @@ def scalar_fields(model) -> list[str]:
     return out
 
 
-def schema(
-    command: Annotated[Optional[str], typer.Argument(help="A command with a published schema (damages, rules, rules-rate …).", show_default=False, metavar="[COMMAND]")] = None,
-    inputs: Annotated[bool, typer.Option("--input", help="The schema of the command's input (a batch record or case-file table), not of its output.")] = False,
-) -> None:
+#: The argument and option of `saiken schema`, declared once (commands/spec.py).
+OPTIONS = Command("schema", HELP, (
+    Flag("command", "text", "スキーマを公開しているコマンド (damages, rules, rules-rate …; 省略: その一覧)",
+         "A command with a published schema (damages, rules, rules-rate …).", role="argument", metavar="[COMMAND]",
+         doc="A command with a published schema (damages, rules, rules-rate …); without it, the list of those commands."),
+    Flag("input", "switch", "出力ではなく入力 (batch の1行・事件ファイルの表) のスキーマ",
+         "The schema of the command's input (a batch record or case-file table), not of its output.", role="option"),
+), json=False, lang=False, record=False)
+
+
+def _run(values: dict[str, Any]) -> None:
+    schema(values["command"], inputs=values["input"])
+
+
+def schema(command: str | None = None, *, inputs: bool = False) -> None:
     import json
 
     from saiken_cli.errors import InputError
@@ -142,5 +153,5 @@ def schema(
     write_utf8(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
-def register(app: typer.Typer) -> None:
-    app.command("schema", help=HELP)(schema)
+def register(app) -> None:
+    OPTIONS.register(app, run=_run)

@@ -26,6 +26,13 @@ and everything that reads those inputs is derived from it:
 Adding an option is one ``Flag`` row (plus its use in ``build_input``, or, for an option
 about how to print — ``role="output"`` — in the command's ``run``).
 
+Commands without records (``report``, ``batch``, ``schema``, ``rules``) declare their
+arguments and options the same way, as a ``Command(…, record=False)`` named ``OPTIONS``
+(``SPEC`` is kept for the calculators, which batch, the case files and the fast path find
+by that name): their ``--help``, the flag tables of their docs and the checks of their
+choice flags (``Command.choice``) come from it; every flag is ``role="argument"`` or
+``role="option"`` (a command-line option only).
+
 Where the aliases live: the ``aliases=`` of each ``Flag`` (the spellings a batch file or a
 case file may use for it besides its long name; the long name's ``_``/``-``/case variants
 need no alias). Aliases are per command: 起算日 is ``from`` in damages but not in seigen.
@@ -58,7 +65,7 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "switch": ("", "true or false (1/0, yes/no) in a file; no value on the command line", "真偽 (ファイルでは true/false, 1/0, yes/no)"),
 }
 
-ROLES = ("input", "argument", "output")
+ROLES = ("input", "argument", "output", "option")
 
 TRUE_WORDS = frozenset({"1", "true", "yes", "y", "on", "はい"})
 FALSE_WORDS = frozenset({"", "0", "false", "no", "n", "off", "いいえ"})
@@ -73,7 +80,10 @@ class Flag:
     ``choices``: the accepted words of a ``choice`` (canonical names, for docs and schema);
     ``role``: ``input`` (a record field: batch, case file, fast path), ``argument`` (a
     positional input, e.g. kabarai's FILE) or ``output`` (how to print, e.g. ``--format``:
-    Typer only, not a record field); ``short``: a short option such as ``-o``.
+    Typer only, not a record field), or ``option`` (an option of a command without records,
+    ``record=False``); ``short``: a short option such as ``-o``; ``metavar``: what the
+    help shows for the value (default: the kind's; a metavar listing the choices,
+    ``jsonl|csv|xlsx``, is not followed by them again in the help text).
 
     A plain class, not a NamedTuple or dataclass: creating those classes costs start-up
     (≈2.5 million instructions of `saiken damages … --json` for two NamedTuples, issue 16).
@@ -160,19 +170,26 @@ class Fast:
 class Command:
     """The declaration of one command: its name, help and inputs (see the module docstring)."""
 
-    def __init__(self, name: str, help: str, flags: tuple[Flag, ...], *, json: bool = True, lang: bool = True):
+    def __init__(self, name: str, help: str, flags: tuple[Flag, ...], *, json: bool = True, lang: bool = True,
+                 record: bool = True):
         self.name = name
         self.help = help
         self.flags = tuple(flags)
         self.json = json
         self.lang = lang
+        #: False: a command without records (no batch, case file or fast path): its flags are
+        #: command-line arguments and options only
+        self.record = record
         for f in self.flags:
             if f.kind not in KINDS or f.role not in ROLES:
                 raise ValueError(f"{name}: --{f.name}: unknown kind {f.kind!r} or role {f.role!r}")
             if f.switch and (f.required or f.repeatable):
                 raise ValueError(f"{name}: --{f.name}: a switch is neither required nor repeatable")
+            if (f.role == "option") == record and f.role != "argument":
+                raise ValueError(f"{name}: --{f.name}: role 'option' is for a command without records (record=False), "
+                                 "and only it")
         #: the record fields (batch columns, case-file keys): inputs and arguments
-        self.inputs = tuple(f for f in self.flags if f.role != "output")
+        self.inputs = tuple(f for f in self.flags if f.role != "output") if record else ()
         self.outputs = tuple(f for f in self.flags if f.role == "output")
         self.names = tuple(f.name for f in self.inputs)
         keys: dict[str, str] = {}
@@ -206,6 +223,15 @@ class Command:
             if f.name == name:
                 return f
         raise KeyError(name)
+
+    def choice(self, name: str, value: Any) -> Any:
+        """The value of the choice flag ``--name`` as one of its declared ``choices`` (None
+        stays None: not given); exit 2 naming the flag and the choices otherwise."""
+        if value is None:
+            return None
+        from saiken_cli.parsing import parse_choice
+
+        return parse_choice(str(value), f"--{name}", self.flag(name).choices)
 
     # --- keys ----------------------------------------------------------------------------
 
@@ -278,13 +304,15 @@ class Command:
 
     # --- Typer ---------------------------------------------------------------------------
 
-    def typer_command(self, *, payload=None, view=None, run=None):
+    def typer_command(self, *, payload=None, view=None, run=None, context: bool = False):
         """The Typer command function, its options built from the declaration.
 
         Either ``payload`` (inputs → the --json payload) and ``view`` (payload, lang → View):
         the standard calculator command; or ``run(values, **options)`` for a command that
-        prints otherwise (``values``: the inputs by param name; ``options``: the ``output``
-        flags and ``json_out``/``lang``)."""
+        prints otherwise (``values``: the inputs by param name — every flag of a command
+        without records —; ``options``: the ``output`` flags and ``json_out``/``lang``, and
+        ``ctx``, the Typer context, with ``context=True``: a group's callback asks it
+        whether a subcommand follows)."""
         import inspect
         from typing import Annotated, Optional
 
@@ -295,11 +323,14 @@ class Command:
                 raise TypeError("typer_command needs payload (and view) or run")
             run = _calculator_run(payload, view)
         params = []
+        if context:
+            params.append(inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context))
         for f in self.flags:
-            help_text = f.en + (f" ({' | '.join(f.choices)})" if f.choices else "")
+            help_text = plain_help(f.en + (f" ({' | '.join(f.choices)})" if f.choices and not f.metavar else ""))
             if f.role == "argument":
                 info = typer.Argument(help=help_text, show_default=False, metavar=f.shown_metavar)
-                annotation, default = str, (inspect.Parameter.empty if f.required else f.default)
+                annotation = str if f.required or f.default is not None else Optional[str]
+                default = inspect.Parameter.empty if f.required else f.default
             else:
                 decls = [f"--{f.name}"] + ([f.short] if f.short else [])
                 if f.switch:
@@ -320,7 +351,8 @@ class Command:
         if self.lang:
             params.append(inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, default="ja", annotation=Annotated[
                 str, typer.Option("--lang", help="Language of the human output: ja (default) or en.", metavar="ja|en")]))
-        input_params = frozenset(f.param for f in self.inputs)
+        # the values of the command: its inputs (a calculator), or every flag (record=False)
+        input_params = frozenset(f.param for f in (self.inputs if self.record else self.flags))
 
         def command(**kwargs: Any) -> Any:
             values = {k: v for k, v in kwargs.items() if k in input_params}
@@ -330,12 +362,13 @@ class Command:
         command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
         command.__annotations__ = {p.name: p.annotation for p in params}
         command.__name__ = command.__qualname__ = self.name.replace("-", "_")
-        command.__doc__ = self.help
+        command.__doc__ = plain_help(self.help)
         return command
 
-    def register(self, app, **how) -> None:
-        """``app.command(NAME, help=HELP)`` of ``typer_command(**how)``."""
-        app.command(self.name, help=self.help)(self.typer_command(**how))
+    def register(self, app, help: str | None = None, **how) -> None:
+        """``app.command(NAME, help=HELP)`` of ``typer_command(**how)`` (``help``: another text
+        than the declaration's, e.g. one with a generated table)."""
+        app.command(self.name, help=plain_help(self.help if help is None else help))(self.typer_command(**how))
 
     # --- saiken schema COMMAND --input ---------------------------------------------------
 
@@ -384,7 +417,8 @@ class Command:
         def cell(text: str) -> str:
             return " ".join(text.split()).replace("|", "\\|")
 
-        rows = ["| flag | 意味 | meaning | keys in files |", "|---|---|---|---|"]
+        rows = (["| flag | 意味 | meaning | keys in files |", "|---|---|---|---|"] if self.record
+                else ["| flag | 意味 | meaning |", "|---|---|---|"])
         for f in self.flags:
             if f.role == "argument":
                 shown = f"`{f.shown_metavar}`"
@@ -406,16 +440,26 @@ class Command:
             meaning = f.doc or f.en
             if f.choices and not f.doc:
                 meaning += " Accepted: " + ", ".join(f"`{c}`" for c in f.choices) + "."
+            if not self.record:
+                rows.append(f"| {cell(shown)} | {cell(f.ja)} | {cell(meaning)} |")
+                continue
             if f.role == "output":
                 keys = "— (how to print)"
             else:
                 keys = ", ".join(f"`{k}`" for k in (f.name, *f.aliases))
             rows.append(f"| {cell(shown)} | {cell(f.ja)} | {cell(meaning)} | {keys} |")
+        end = " | — |" if self.record else " |"
         if self.json:
-            rows.append("| `--json` | JSONのみを標準出力へ (警告は標準エラーにも) | Print only JSON on stdout (stable contract with `schema_version`); warnings also on stderr. | — |")
+            rows.append("| `--json` | JSONのみを標準出力へ (警告は標準エラーにも) | Print only JSON on stdout (stable contract with `schema_version`); warnings also on stderr." + end)
         if self.lang:
-            rows.append("| `--lang ja\\|en` | 表示言語 (既定 ja) | Language of the human output: `ja` (default) or `en`. | — |")
+            rows.append("| `--lang ja\\|en` | 表示言語 (既定 ja) | Language of the human output: `ja` (default) or `en`." + end)
         return "\n".join(rows) + "\n"
+
+
+def plain_help(text: str) -> str:
+    """A help text shown as written: Typer reads help as rich markup, where "[case] as_of" or
+    "[[debt]]" (TOML tables) are tags and vanish; an escaped bracket is shown as it is."""
+    return text.replace("[", "\\[")
 
 
 def _calculator_run(payload, view):
