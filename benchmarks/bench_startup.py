@@ -4,13 +4,20 @@ Prints the median wall time of repeated runs of each and their ratio. Target (is
 ratio ≤ 6, stretch ≤ 4. Both are run with the same interpreter (the venv's), so the
 ratio measures what saiken adds on top of starting Python.
 
-    python benchmarks/bench_startup.py [--runs N]
+    python benchmarks/bench_startup.py [--runs N] [--instructions]
+
+``--instructions`` also counts the instructions of each under valgrind (callgrind): a
+figure that does not move with the load of a shared machine, to compare two versions of
+the code (it leaves out system calls, so its ratio is not the wall-time ratio).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
+import tempfile
 import statistics
 import subprocess
 import sys
@@ -36,9 +43,17 @@ def median_ms(cmd: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+def instructions(cmd: list[str]) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        r = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/out", *cmd],
+                           capture_output=True, text=True, check=True, env=ENV)
+    return int(re.search(r"Collected : (\d+)", r.stderr)[1])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
     args = ap.parse_args()
     # interleave the two so that load on a shared machine affects both alike
     base, cli = [], []
@@ -49,6 +64,13 @@ def main() -> int:
     print(f"python -c pass               : {b:7.1f} ms (median)")
     print(f"saiken damages … --json      : {c:7.1f} ms (median)")
     print(f"ratio                        : {c / b:7.2f}x   (target ≤ 6x, stretch ≤ 4x)")
+    if args.instructions:
+        if not shutil.which("valgrind"):
+            print("valgrind is not installed: no instruction counts")
+            return 0
+        bi, ci = instructions(BASELINE), instructions(SAIKEN)
+        print(f"instructions, python -c pass : {bi / 1e6:7.1f} M")
+        print(f"instructions, saiken …       : {ci / 1e6:7.1f} M   ({ci / bi:.2f}x)")
     return 0
 
 

@@ -41,6 +41,7 @@ def test_the_manifest_is_current():
 
 def test_every_rule_file_is_in_the_manifest_and_loads():
     names = {p.name for p in DATA.iterdir() if p.suffix in (".toml", ".csv")}
+    names |= {f"{rules.PARSED_DIR}/{p.stem}.json" for p in DATA.iterdir() if p.suffix == ".toml"}
     assert names == set(rules.manifest())
     for table in rules.all_tables():
         assert table.rows
@@ -79,6 +80,50 @@ def test_an_edited_file_is_refused_even_when_it_still_parses(installed_copy):
     f.write_bytes(f.read_bytes() + b"\n# an innocent comment\n")
     with pytest.raises(RuleDataError, match="eras.toml"):
         rules.load("eras")
+
+
+# --- the parsed JSON twins (data/parsed/<table>.json, issue 16 start-up) ----------------------
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.toml")))
+def test_each_json_twin_holds_exactly_what_tomllib_reads_from_its_toml(name):
+    data = (DATA / name).read_bytes()
+    twin = json.loads((DATA / rules.PARSED_DIR / f"{name[:-5]}.json").read_text(encoding="utf-8"),
+                      object_hook=rules._untag)
+    assert twin["source"] == name
+    assert twin["source_sha256"] == rules.manifest()[name]
+    assert twin["doc"] == tomllib.loads(data.decode("utf-8"))
+
+
+def test_a_load_uses_the_twin_and_does_not_import_tomllib():
+    r = subprocess.run([sys.executable, "-c", "import sys; from saiken_cli import rules; "
+                        "[rules.load(t) for t in rules.table_ids()]; print('tomllib' in sys.modules)"],
+                       capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "False"
+
+
+def test_a_twin_made_from_other_bytes_is_not_used(installed_copy):
+    # the twin says 30 %, but it names bytes that are not the TOML's: the TOML is parsed
+    twin = installed_copy / rules.PARSED_DIR / "statutory_rate.json"
+    text = twin.read_text(encoding="utf-8").replace('"0.03"', '"0.30"', 1)
+    sha = rules.manifest()["statutory_rate.toml"]
+    twin.write_text(text.replace(sha, "0" * 64), encoding="utf-8")
+    manifest = installed_copy / rules.MANIFEST
+    import hashlib
+    lines = [ln if not ln.endswith("  parsed/statutory_rate.json") else
+             f"{hashlib.sha256(twin.read_bytes()).hexdigest()}  parsed/statutory_rate.json"
+             for ln in manifest.read_text(encoding="utf-8").splitlines()]
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rules.manifest.cache_clear()
+    values = [str(row.value) for row in rules.load("statutory_rate").rows]
+    assert "0.03" in values and "0.30" not in values
+
+
+def test_an_edited_twin_is_exit_4(installed_copy):
+    twin = installed_copy / rules.PARSED_DIR / "statutory_rate.json"
+    twin.write_text(twin.read_text(encoding="utf-8").replace('"0.03"', '"0.30"', 1), encoding="utf-8")
+    with pytest.raises(RuleDataError, match="parsed/statutory_rate.json: differs from its SHA-256"):
+        rules.load("statutory_rate")
 
 
 @pytest.mark.parametrize(
