@@ -9,7 +9,6 @@ Messages from calc (``{"code", "params"}`` items) are phrased by the one catalog
 ``"text"`` in the ``--lang`` language (:func:`emit`).
 """
 
-from __future__ import annotations
 
 import json
 import sys

@@ -8,7 +8,6 @@
 row of the table, which must be open-ended) — saiken reads no clock.
 """
 
-from __future__ import annotations
 
 from functools import lru_cache
 from datetime import date
@@ -56,10 +55,23 @@ def interest_cap(principal_yen: int, on: date | None = None) -> Cap:
     if principal_yen < 0:
         raise ValueError("a principal is not negative")
     row = rule_row("interest", on)
-    tiers = sorted(row.tiers, key=lambda t: t["min_principal_yen"])
+    tiers = _sorted_tiers(row)
     index = max(i for i, t in enumerate(tiers) if principal_yen >= t["min_principal_yen"])
     upper = tiers[index + 1]["min_principal_yen"] - 1 if index + 1 < len(tiers) else None
     return Cap(tiers[index]["rate"], principal_yen, index, tiers[index]["min_principal_yen"], upper, row)
+
+
+_TIERS: dict[int, tuple[Row, list]] = {}
+
+
+def _sorted_tiers(row: Row) -> list:
+    """The row's tiers by principal, sorted once per rule row (rows live as long as the cached
+    tables; the entry holds the row, so its id stays its own): a damages batch asks for
+    the bracket on every row at a rate near a cap (issue 16, batch speed)."""
+    hit = _TIERS.get(id(row))
+    if hit is None or hit[0] is not row:
+        hit = _TIERS[id(row)] = (row, sorted(row.tiers, key=lambda t: t["min_principal_yen"]))
+    return hit[1]
 
 
 def damages_cap(cap: Cap, *, business: bool, on: date | None = None) -> tuple[Decimal, Row]:

@@ -22,7 +22,6 @@ date inclusive; each segment is floored; the next segment starts the day after o
 reduced principal.
 """
 
-from __future__ import annotations
 
 from functools import cache, lru_cache
 from datetime import date, timedelta
@@ -119,7 +118,7 @@ class Part(NamedTuple):
     amount_yen: int | None  # floored, when the method floors each part
 
     @property
-    def exact(self) -> Fraction:
+    def exact(self) -> "Fraction":
         from fractions import Fraction
 
         return Fraction(self.numer, self.denom)
@@ -531,7 +530,8 @@ def _leap_clause_warnings(
         divided_from = periods.whole_years_within(first_on, last_on)[1] + ONE_DAY
     if not daycount.contains_feb29(divided_from, last_on):
         return []
-    if rate * 366 / 365 <= _lowest_damages_cap() and rate * 366 / 365 <= _lowest_interest_cap():
+    charged = rate * 366 / 365  # the yearly rate a 365-day clause charges over a leap year
+    if charged <= _lowest_damages_cap() and charged <= _lowest_interest_cap():
         return []
     from saiken_cli.calc import caps
 
@@ -547,7 +547,7 @@ def _leap_clause_warnings(
             msg("damages.ceiling_damages", cap_rate=other, article=other_row.citation),
             msg("damages.ceiling_business_damages", cap_rate=business, article=business_row.citation),
         ]
-    exceeded = tuple(c for c in ceilings if rate <= c.params["cap_rate"] < rate * 366 / 365)
+    exceeded = tuple(c for c in ceilings if rate <= c.params["cap_rate"] < charged)
     if not exceeded:
         return []
     return [

@@ -28,7 +28,6 @@ A NamedTuple, not a dataclass: calc.damages builds messages on the `--json` fast
 importing dataclasses costs ~10 ms of start-up (tests/test_startup.py).
 """
 
-from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal

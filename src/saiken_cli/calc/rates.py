@@ -5,7 +5,6 @@ For 遅延損害金 the rate is the one in force when the debtor first became li
 decide it (rules-reference §2.3: 附則17条1項 does not list 419条).
 """
 
-from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal

@@ -30,7 +30,6 @@ Rule data you can trust (issue 15 §5):
 This package imports only the standard library.
 """
 
-from __future__ import annotations
 
 import json
 import re
