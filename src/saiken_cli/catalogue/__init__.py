@@ -230,16 +230,23 @@ def localize(value: Any, lang: str, skip: "frozenset[str] | tuple[str, ...] | No
     ``PLAIN_KEYS``: segments, parts, rule rows, citations), not walked — in ``saiken batch`` a
     damages row walked whole cost ~50,000 instructions. A key not named is walked, so a new
     field with messages is never missed; tests/test_localize_keys.py checks each declaration."""
+    # (empty lists are not entered, and the items of a list are phrased here rather than by
+    # a call each: a damages batch row has three message lists, mostly empty — issue 16)
     if type(value) is dict:
         if "code" in value and "params" in value:
             value["text"] = _render_item(value["code"], value["params"], lang)
             return value
         for k, v in value.items():
-            if (type(v) is dict or type(v) is list) and (skip is None or k not in skip):
+            if v and (type(v) is dict or type(v) is list) and (skip is None or k not in skip):
                 localize(v, lang)
     elif type(value) is list:
         for v in value:
-            if type(v) is dict or type(v) is list:
+            if type(v) is dict:
+                if "code" in v and "params" in v:
+                    v["text"] = _render_item(v["code"], v["params"], lang)
+                elif v:
+                    localize(v, lang)
+            elif type(v) is list and v:
                 localize(v, lang)
     return value
 
