@@ -29,6 +29,8 @@ MESSAGES = {
     "jikou.fact_subrogation": ("代位弁済日", "the subrogation date [代位弁済日]"),
     "jikou.fact_judgment": ("判決確定日", "the date the judgment became final [判決確定日]"),
     "jikou.fact_last_payment": ("最終返済日", "the last payment [最終返済日]"),
+    "jikou.fact_tort": ("不法行為の時", "the tortious act [不法行為の時]"),
+    "jikou.fact_knew_damage": ("損害及び加害者を知った時", "knowledge of the damage and the tortfeasor [損害及び加害者を知った時]"),
     "jikou.fact_event": ("{kind_msg}", "the {kind_msg}"),
     "jikou.regime_old": ("旧法", "old law"),
     "jikou.regime_new": ("新法", "new law"),
@@ -353,5 +355,95 @@ MESSAGES = {
         "時効は満了日の終了 (24時) に完成し、援用はその翌日から (140条・141条・143条)",
         "prescription completes at the end (24:00) of the completion date; it may be invoked [援用] from the next day "
         "(140条・141条・143条)",
+    ),
+    # --- 不法行為 (724条・724条の2, old 724条, 附則35条; calc/jikou/tort.py) -------------------
+    "jikou.period_tort": ("{period_label}", "{period_years} years [{period_label}]"),
+    "jikou.tort_limb_subjective": ("知った時から{period_years}年", "{period_years} years from knowledge"),
+    "jikou.tort_limb_objective": ("不法行為の時から{period_years}年", "{period_years} years from the tortious act"),
+    "jikou.tort_objective_old_exclusion": (
+        "不法行為の時 {tort_on:iso} から20年 (末日 {end_on:iso}) が施行日 {reform_on:iso} の前に経過 → 旧法724条後段 "
+        "(除斥期間) による (附則35条1項)",
+        "the 20 years from the tortious act of {tort_on:iso} (last day {end_on:iso}) had elapsed before {reform_on:iso}: "
+        "old 724条後段, a fixed limit [除斥期間] (附則35条1項)",
+    ),
+    "jikou.tort_objective_new_not_elapsed": (
+        "不法行為の時 {tort_on:iso} から20年 (末日 {end_on:iso}) は施行日 {reform_on:iso} の際に経過していない → 新法724条2号 "
+        "(消滅時効: 更新・完成猶予あり) (附則35条1項)",
+        "the 20 years from the tortious act of {tort_on:iso} (last day {end_on:iso}) had not elapsed on {reform_on:iso}: "
+        "new 724条2号, a prescription period (renewal and suspension apply) (附則35条1項)",
+    ),
+    "jikou.tort_objective_new": (
+        "不法行為 {tort_on:iso} が施行日 {reform_on:iso} 以後 → 新法724条2号 (消滅時効)",
+        "the tortious act of {tort_on:iso} is on or after {reform_on:iso}: new 724条2号 (prescription)",
+    ),
+    "jikou.tort_subjective_new": (
+        "不法行為 {tort_on:iso} が施行日 {reform_on:iso} 以後 → 新法 (724条1号・724条の2)",
+        "the tortious act of {tort_on:iso} is on or after {reform_on:iso}: new law (724条1号・724条の2)",
+    ),
+    "jikou.tort_subjective_old": (
+        "不法行為 {tort_on:iso} が施行日 {reform_on:iso} より前 → 知った時から3年は旧法724条前段 (附則10条4項; 新法724条1号と同じ3年)",
+        "the tortious act of {tort_on:iso} predates {reform_on:iso}: the 3 years from knowledge are old 724条前段 "
+        "(附則10条4項; the same 3 years as new 724条1号)",
+    ),
+    "jikou.tort_life_body_old_completed": (
+        "生命・身体の侵害であるが、旧法724条前段の3年が施行日 {reform_on:iso} の前 ({completed_on:iso}) に完成しているので"
+        "5年 (724条の2) は適用されない (附則35条2項)",
+        "damage to life or body, but the old 3 years (old 724条前段) had completed on {completed_on:iso}, before "
+        "{reform_on:iso}: the 5 years of 724条の2 do not apply (附則35条2項)",
+    ),
+    "jikou.tort_life_body_not_completed": (
+        "生命・身体の侵害: 旧法724条前段の3年は施行日 {reform_on:iso} の際に完成していない → 知った時から5年 (724条の2、附則35条2項)",
+        "damage to life or body: the old 3 years (old 724条前段) had not completed on {reform_on:iso}, so 5 years from "
+        "knowledge apply (724条の2, 附則35条2項)",
+    ),
+    "jikou.tort_exclusion": (
+        "旧法724条後段の20年 (末日 {end_on}) は除斥期間 ({case_article}): 中断・停止 (更新・完成猶予) の事由によって延びず、"
+        "援用がなくても権利は消滅する。ただし除斥期間の経過を主張することが信義則違反・権利の濫用として許されない場合がある "
+        "({exception_article})",
+        "the 20 years of old 724条後段 (last day {end_on}) are a fixed limit [除斥期間] ({case_article}): no event "
+        "(interruption, suspension; 更新・完成猶予) extends them, and the right ends without being invoked; relying on it "
+        "may however be refused as contrary to good faith or an abuse of right ({exception_article})",
+    ),
+    "jikou.tort_exclusion_event_no_effect": (
+        "除斥期間 (旧724条後段、末日 {end_on:iso}) はこの事由によって延びない",
+        "the 除斥期間 (old 724条後段, last day {end_on:iso}) is not extended by this event",
+    ),
+    "jikou.tort_event_before_reform_not_on_20_years": (
+        "施行日 {reform_on:iso} 前の事由: 不法行為の時から20年の期間 (当時は除斥期間) には及ばない",
+        "before {reform_on:iso}: no effect on the 20 years from the tortious act (then a 除斥期間)",
+    ),
+    "jikou.tort_events_before_reform_20_years": (
+        "施行日 {reform_on} 前の事由は、不法行為の時から20年の期間には及ばないものとして計算: 施行日前この期間は除斥期間で"
+        "中断・停止しなかった (附則10条2項「なお従前の例による」; saikenの解釈: INTERPRETATION)。知った時からの期間には"
+        "旧法の中断・停止として適用",
+        "events before {reform_on} are not applied to the 20 years from the tortious act: before the reform that period was a "
+        "除斥期間, which no interruption or suspension touched (附則10条2項, 従前の例; saiken's reading: INTERPRETATION); "
+        "they apply to the period from knowledge as old-law interruptions and suspensions",
+    ),
+    "jikou.tort_transition_reading": (
+        "附則35条「この法律の施行の際既に経過していた」(2項は「完成していた」) は、期間の末日が施行日の前日 {last_day_on} "
+        "以前であることと読む: 期間は末日の終了で満了し (141条)、施行日 {reform_on} に満了する期間は施行の際にはまだ経過して"
+        "いない (saikenの解釈: INTERPRETATION)",
+        "附則35条 「had already elapsed (completed) when this Act took effect」 is read as: the period's last day was "
+        "{last_day_on} or earlier; a period ends at the end of its last day (141条), so one whose last day is {reform_on} had "
+        "not yet elapsed when the reform took effect (saiken's reading: INTERPRETATION)",
+    ),
+    "jikou.tort_subjective_unknown": (
+        "損害及び加害者を知った日が不明: 知った時から{subjective_years}年の期間は判定できない。表示の満了日は不法行為の時から"
+        "20年 ({objective_on}) で、時効はこれより早く完成しうる",
+        "the day the victim knew of the damage and the tortfeasor is not given (--knew-damage-on): the {subjective_years} "
+        "years from knowledge cannot be determined; the date shown is the 20 years from the tortious act ({objective_on}), "
+        "and prescription may complete earlier",
+    ),
+    "jikou.tort_life_body_needs_knowledge": (
+        "生命・身体の侵害: 知った時からの期間が5年 (724条の2) か3年かは、旧法の3年が施行日 {reform_on} の際に完成していたか"
+        "による (附則35条2項)。知った日が分かれば判定できる",
+        "damage to life or body: whether the period from knowledge is 5 years (724条の2) or 3 depends on whether the old "
+        "3 years had completed on {reform_on} (附則35条2項); give the knowledge date to decide",
+    ),
+    "jikou.tort_limbs": (
+        "知った時 ({knew_on}) から: {subjective_on}、不法行為の時から: {objective_on} — 早い方 ({governing_msg}) が適用",
+        "from knowledge ({knew_on}): {subjective_on}; from the tortious act: {objective_on} — the earlier ({governing_msg}) "
+        "governs",
     ),
 }

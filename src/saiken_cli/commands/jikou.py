@@ -23,6 +23,7 @@ Example:
   saiken jikou --last-payment R1.5.1 --creditor shinkin        → 2029-05-01 (旧法・民事10年)
   saiken jikou --due-date 2021-06-01 --contract-date 2021-01-10 --event 2024-03-01:承認 --event 2029-01-10:saikoku
   saiken jikou --last-payment 2019-06-01 --event 2024-09-01:shounin --as-of 2025-01-01 --json
+  saiken jikou --claim-type tort --tort-date 2021-05-10 --knew-damage-on 2021-06-01 --life-body   → 724条の2 (5年)
 
 Event kinds (--event DATE:KIND): shounin/承認, saikoku/催告, kyogi/協議合意 (:6m for an agreed shorter period),
 kyozetsu/協議拒絶, teiso/訴え提起, tokusoku/支払督促, hanketsu/判決確定, torisage/取下げ, sashiosae/強制執行,
@@ -36,7 +37,8 @@ EVENT_ACCEPTED = (
 CLAIM_TYPE_HELP = (
     "Old-law short period (旧169–174条): loan (default), teiki (旧169 定期給付 5y), ishi (旧170-1 医療 3y), "
     "koji (旧170-2 工事 3y), bengoshi (旧172 弁護士報酬 2y), shohin (旧173-1 売掛代金 2y), seisaku (旧173-2 2y), "
-    "kyoiku (旧173-3 2y), roryoku (旧174-2 1y), unchin (旧174-3 運送賃 1y), inshoku (旧174-4 飲食・宿泊 1y), sonryo (旧174-5 1y)."
+    "kyoiku (旧173-3 2y), roryoku (旧174-2 1y), unchin (旧174-3 運送賃 1y), inshoku (旧174-4 飲食・宿泊 1y), sonryo (旧174-5 1y); "
+    "tort (不法行為: 724条, with --tort-date)."
 )
 
 _AGREED_RE = re.compile(r"^([0-9]{1,3})(m|か月|ヶ月|カ月|箇月|月|d|日)$")
@@ -98,10 +100,13 @@ def build_input(
     apply_142: bool = False,
     suspension_reading: Optional[str] = None,
     knew_on: Optional[str] = None,
+    tort_date: Optional[str] = None,
+    knew_damage_on: Optional[str] = None,
+    life_body: bool = False,
 ):
     """Flags (strings, as typed) → JikouInput. ``today`` is the default of --as-of (None: today
     in Japan, saiken_cli.today); a blank --as-of is refused, not read as today."""
-    from saiken_cli.calc.jikou import CLAIM_TYPES, CREDITOR_ALIASES, JikouInput
+    from saiken_cli.calc.jikou import CLAIM_TYPES, CREDITOR_ALIASES, TORT, JikouInput
 
     def d(value: Optional[str], flag: str):
         return parse_date(value, flag) if value not in (None, "") else None
@@ -115,6 +120,13 @@ def build_input(
         from saiken_cli.today import require_not_blank
 
         require_not_blank(as_of, "--as-of")
+    claim = parse_choice(claim_type, "--claim-type", {**{c: c for c in CLAIM_TYPES}, TORT: TORT, "不法行為": TORT}) if claim_type else None
+    if claim == TORT:
+        # a tort has no creditor type or merchant borrower (the victim's claim for damages)
+        if creditor not in (None, ""):
+            raise InputError("--creditor", creditor, "no value with --claim-type tort (不法行為: the victim's claim)")
+        if debtor_merchant:
+            raise InputError("--debtor-merchant", "true", "no value with --claim-type tort (不法行為: the victim's claim)")
     return JikouInput(
         as_of=d(as_of, "--as-of") or today,
         last_payment_on=d(last_payment, "--last-payment"),
@@ -125,11 +137,14 @@ def build_input(
         contract_on=d(contract_date, "--contract-date"),
         creditor=parse_choice(creditor or "company", "--creditor", CREDITOR_ALIASES),
         debtor_merchant=debtor_merchant,
-        claim_type=parse_choice(claim_type, "--claim-type", tuple(CLAIM_TYPES)) if claim_type else None,
+        claim_type=claim,
         events=tuple(parse_event(e) for e in event or []),
         apply_142=apply_142,
         suspension_reading=parse_choice(suspension_reading or "drafters", "--suspension-reading", SUSPENSION_READINGS),
         knew_on=d(knew_on, "--knew-on"),
+        tort_on=d(tort_date, "--tort-date"),
+        knew_damage_on=d(knew_damage_on, "--knew-damage-on"),
+        life_body=life_body,
     )
 
 
@@ -150,16 +165,22 @@ def view(payload: dict[str, Any], lang: str):
         "running": L(lang, f"進行中 (残り{payload['days_remaining']}日)", f"running ({payload['days_remaining']} days left)"),
         "suspended": L(lang, "手続係属中 (完成猶予)", "suspended (proceeding pending)"),
     }[payload["status"]]
+    tort = payload.get("tort")
+    exclusion = bool(tort) and tort["governing"] == "objective" and tort["objective"]["nature"] == "exclusion"
+    if exclusion and payload["status"] == "completed":
+        status = L(lang, "除斥期間経過 (権利消滅・援用不要)", "extinguished (除斥期間 elapsed; no 援用 needed)")
     if payload["invocation_barred"]:
         status += L(lang, " ※完成後の承認あり", " — acknowledgment after an earlier completion")
     regimes = {"old": L(lang, "旧法 (改正前民法・商法)", "old law"), "new": L(lang, "新法 (改正民法)", "new law")}
     regime = regimes[payload["regime"]]
     summary = [
-        (L(lang, "時効完成日 (この日の終了時)", "Completion (end of day)"), day(payload["completion_date"], lang)),
+        (L(lang, "除斥期間の満了日 (この日の終了時)", "End of the 除斥期間 (end of day)") if exclusion
+         else L(lang, "時効完成日 (この日の終了時)", "Completion (end of day)"), day(payload["completion_date"], lang)),
         (L(lang, "援用できる日", "Invocable from"), day(payload["invocable_from"], lang)),
         (L(lang, "状態", "Status") + f" ({payload['as_of']})", status),
         (L(lang, "適用法", "Regime"), regime),
-        (L(lang, "時効期間", "Period"), L(lang, f"{payload['period_years']}年", f"{payload['period_years']} years")),
+        (L(lang, "除斥期間", "Period (除斥期間)") if exclusion else L(lang, "時効期間", "Period"),
+         L(lang, f"{payload['period_years']}年", f"{payload['period_years']} years")),
         (L(lang, "起算の基礎", "Starting point"), f"{start_fact(payload['starting_point']['fact'], lang)} {day(payload['starting_point']['date'], lang)}"),
         (L(lang, "適用法の理由", "Why this regime"), text(payload["reason"], lang) if payload["reason"] else "—"),
         (L(lang, "期間の根拠", "Period basis"), text(payload["period_basis"], lang)),
@@ -178,6 +199,8 @@ def view(payload: dict[str, Any], lang: str):
                 f"{day(limb['completion_date'], lang)} ({day(limb['starting_date'], lang)}"
                 + L(lang, f"から{limb['period_years']}年)", f" + {limb['period_years']} years)") + mark,
             ))
+    if tort:
+        summary.extend(_tort_rows(tort, lang))
     tables = []
     if payload["events"]:
         tables.append(
@@ -204,6 +227,28 @@ def view(payload: dict[str, Any], lang: str):
         )
     title = L(lang, "消滅時効の計算", "Extinctive prescription (消滅時効)")
     return View(title, summary, tables, standard_sections(payload, lang))
+
+
+def _tort_rows(tort: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """不法行為: each limb's completion date, the one that governs marked (724条1号・2号)."""
+    from saiken_cli.render import L, day
+
+    rows = []
+    for name in ("subjective", "objective"):
+        limb = tort[name]
+        label = L(lang, "満了日 知った時から", "Completion from knowledge") if name == "subjective" else L(
+            lang, "満了日 不法行為の時から", "Completion from the act")
+        if limb is None:
+            rows.append((label, L(lang, "— (知った日が不明のため判定できない)", "— (knowledge date not given)")))
+            continue
+        nature = L(lang, "除斥期間 ", "除斥期間, ") if limb["nature"] == "exclusion" else ""
+        mark = L(lang, " ← 適用", " ← governs") if tort["governing"] == name else ""
+        rows.append((
+            label,
+            f"{day(limb['completion_date'], lang)} ({nature}{limb['starting_date']}"
+            + L(lang, f"から{limb['period_years']}年)", f" + {limb['period_years']} years)") + mark,
+        ))
+    return rows
 
 
 def payload(values: dict[str, Any]) -> dict[str, Any]:
@@ -240,11 +285,13 @@ SPEC = Command("jikou", HELP, (
     Flag("debtor-merchant", "switch", "債務者が商人、または事業のための借入れ (旧法: 商事5年)",
          "The borrower is a 商人 or borrowed for business (old law: 商事5年).",
          doc="The borrower is a 商人 or borrowed for business: old law 商事5年 whoever lends (商法3条1項)."),
-    Flag("claim-type", "choice", "旧法の短期消滅時効の種類 (旧169–174条)", CLAIM_TYPE_HELP,
+    Flag("claim-type", "choice", "債権の種類: 旧法の短期消滅時効 (旧169–174条) または不法行為", CLAIM_TYPE_HELP,
          doc="Old-law short periods: `teiki` (旧169 5y), `ishi` (旧170-1 3y), `koji` (旧170-2 3y), `bengoshi` (旧172 2y), "
              "`shohin` (旧173-1 2y), `seisaku` (旧173-2 2y), `kyoiku` (旧173-3 2y), `roryoku` (旧174-2 1y), `unchin` "
              "(旧174-3 1y), `inshoku` (旧174-4 1y), `sonryo` (旧174-5 1y); default `loan`. Ignored (with a note) under the "
-             "new law, which abolished them. Wages (旧174-1, 労基法115条) are out of scope."),
+             "new law, which abolished them. Wages (旧174-1, 労基法115条) are out of scope. `tort` (不法行為): a claim for "
+             "damages in tort (724条・724条の2, old 724条, 附則35条) from `--tort-date` and `--knew-damage-on`, with "
+             "`--life-body`; the loan facts (--due-date …, --creditor) are refused with it, a payment or judgment is an `--event`."),
     Flag("event", "event", "時効の事由 日付:種類 (繰返し可: 承認・催告・協議合意・訴え提起 …)",
          "DATE:KIND (repeatable), e.g. 2022-10-20:承認, 2024-03-01:saikoku, 2024-01-10:kyogi:6m.", repeatable=True,
          doc="Repeatable. Kinds (romaji or Japanese): `shounin`/承認 (payment, request to defer or reduce, signed "
@@ -263,6 +310,23 @@ SPEC = Command("jikou", HELP, (
              "of 5 years from this day and 10 years from when the right could be exercised (2号); both dates are shown "
              "in `knowledge`, with the one that governs. Without it a loan's creditor is taken to know its due date (both "
              "limbs start together). Old law (附則10条4項): no subjective period, so it has no effect (said in the notes)."),
+    Flag("tort-date", "date", "不法行為の時 (不法行為: 20年の起算点、724条2号)",
+         "不法行為の時: the tortious act (with --claim-type tort; 20 years, 724条2号).", aliases=("不法行為の時", "不法行為日"),
+         doc="不法行為の時 (with `--claim-type tort`): the 20 years of 724条2号 run from it. Before 2020-04-01: if those 20 "
+             "years had already elapsed on 2020-04-01 (last day 2020-03-31 or earlier), the old 724条後段 applies as a 除斥期間 "
+             "(最判平成元年12月21日: no event extends it, no 援用 needed; 最大判令和6年7月3日: relying on it may be an abuse "
+             "of right); otherwise the new 724条2号, a prescription period (附則35条1項)."),
+    Flag("knew-damage-on", "date", "被害者が損害及び加害者を知った日 (不法行為: 724条1号)",
+         "The day the victim knew of the damage and the tortfeasor (tort: 724条1号).",
+         aliases=("損害及び加害者を知った日", "損害を知った日"),
+         doc="被害者又はその法定代理人が損害及び加害者を知った日 (with `--claim-type tort`): 3 years from it (724条1号; old "
+             "724条前段), 5 years for damage to life or body (`--life-body`, 724条の2). The earlier of this limb and the "
+             "20 years governs; both are shown in `tort`. Not the same fact as `--knew-on` (166条1項1号, which a tort claim "
+             "does not use). Without it the 20-year date is shown and the output says that the 3/5 years cannot be determined."),
+    Flag("life-body", "switch", "人の生命又は身体を害する不法行為 (知った時から5年: 724条の2)",
+         "Damage to life or body: 5 years from knowledge (724条の2).", aliases=("生命身体",),
+         doc="人の生命又は身体を害する不法行為: 5 years instead of 3 from knowledge (724条の2). For a tort before 2020-04-01, "
+             "only if the old 3 years had not yet completed on 2020-04-01 (附則35条2項)."),
     Flag("as-of", "date", "この日現在の状態を示す (既定: 日本の今日)", "Report the status on this day (default: today).",
          aliases=("基準日",), doc="Report the status on this day (default: today in Japan, said in the output)."),
     Flag("apply-142", "switch", "民法142条を適用 (完成日が土日祝日なら翌開庁日へ; 争いあり、既定は適用しない)",

@@ -1,4 +1,4 @@
-"""JSON Schema of `saiken jikou --json` (schema_version "4")."""
+"""JSON Schema of `saiken jikou --json` (schema_version "5")."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ Date = Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 class StartingPoint(_Strict):
     date: str = Date
-    fact: Literal["--last-payment", "--due-date", "--acceleration-date", "--subrogation-date", "--judgment-date"]
+    fact: Literal[
+        "--last-payment", "--due-date", "--acceleration-date", "--subrogation-date", "--judgment-date",
+        "--tort-date", "--knew-damage-on",
+    ]
     first_counted_day: str = Date
 
 
@@ -71,11 +74,35 @@ class Knowledge(_Strict):
     governing: Optional[Literal["subjective", "objective"]] = Field(None, description="the limb that ends first (on a tie: subjective)")
 
 
+class TortLimb(_Strict):
+    regime: Literal["old", "new"]
+    nature: Literal["prescription", "exclusion"] = Field(
+        description="prescription (消滅時効), or exclusion: the old 724条後段's 除斥期間 (附則35条1項), which no event extends"
+    )
+    starting_date: str = Date
+    first_counted_day: str = Date
+    period_years: int
+    completion_date: Optional[str] = Field(description="null while a proceeding is pending")
+    period_basis: Message
+    reason: Message = Field(description="Why this law for this limb (附則35条, 附則10条4項)")
+
+
+class Tort(_Strict):
+    tort_date: str = Date
+    knew_damage_on: Optional[str] = Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description="損害及び加害者を知った日, or null")
+    life_body: bool = Field(description="人の生命又は身体を害する不法行為 (724条の2: 5 years from knowledge)")
+    subjective: Optional[TortLimb] = Field(description="724条1号 / 724条の2 / old 724条前段; null without the knowledge date")
+    objective: TortLimb = Field(description="724条2号 (20 years, prescription) or old 724条後段 (除斥期間)")
+    governing: Literal["subjective", "objective"] = Field(description="the limb that ends first (on a tie: subjective)")
+
+
 class Output(_Strict):
-    schema_version: Literal["4"]
+    schema_version: Literal["5"]
     command: Literal["jikou"]
     completion_date: Optional[str] = Field(description="時効完成日 (completes at the end of this day); null while pending")
-    invocable_from: Optional[str] = Field(description="the first day 援用 is possible (completion + 1 day)")
+    invocable_from: Optional[str] = Field(
+        description="the first day 援用 is possible (completion + 1 day); null while pending, or for a 除斥期間 (no 援用)"
+    )
     regime: Literal["old", "new"]
     period_years: int
     status: Literal["completed", "running", "suspended"]
@@ -84,7 +111,7 @@ class Output(_Strict):
     starting_point: StartingPoint
     reason: Optional[Message] = Field(description="Why this regime (附則10条)")
     period_basis: Message
-    creditor: str
+    creditor: Optional[str] = Field(description="the creditor type (--creditor); null for a tort claim")
     debtor_merchant: bool
     claim_type: str
     events: list[EventOut]
@@ -97,6 +124,9 @@ class Output(_Strict):
     )
     knowledge: Optional[Knowledge] = Field(
         description="166条1項 with --knew-on: both limbs and the one that governs; null without --knew-on"
+    )
+    tort: Optional[Tort] = Field(
+        description="不法行為 (--claim-type tort): both limbs of 724条 and the one that governs; null otherwise"
     )
     readings: list[Reading]
     citations: list[Citation]

@@ -45,3 +45,4 @@ from saiken_cli.calc.jikou.result import (  # noqa: F401
     JikouResult,
 )
 from saiken_cli.calc.jikou.timeline import run_timeline  # noqa: F401
+from saiken_cli.calc.jikou.tort import TORT, TortInfo, compute_tort  # noqa: F401

@@ -20,6 +20,7 @@ from saiken_cli.calc.jikou.finish import (
 )
 from saiken_cli.calc.jikou.result import FACT_FLAGS, FACT_TERMS, ONE_DAY, OTHER_READING, Analysis, JikouInput, JikouResult, Limb
 from saiken_cli.calc.jikou.timeline import run_timeline
+from saiken_cli.calc.jikou.tort import TORT, compute_tort
 from saiken_cli.calc.messages import Message, msg
 from saiken_cli.calc.rates import reform_effective_date
 from saiken_cli.errors import ConflictError, InputError
@@ -65,6 +66,13 @@ def _facts(inp: JikouInput) -> dict[str, date]:
 
 
 def compute(inp: JikouInput) -> JikouResult:
+    if inp.claim_type == TORT:
+        return compute_tort(inp)
+    for flag, given in (("--tort-date", inp.tort_on), ("--knew-damage-on", inp.knew_damage_on)):
+        if given is not None:
+            raise InputError(flag, given.isoformat(), "no value unless --claim-type tort (不法行為)")
+    if inp.life_body:
+        raise InputError("--life-body", "true", "only with --claim-type tort (不法行為)")
     cutover = reform_effective_date()
     facts = _facts(inp)
     if not facts:
@@ -76,7 +84,7 @@ def compute(inp: JikouInput) -> JikouResult:
     if inp.suspension_reading not in OTHER_READING:
         raise InputError("--suspension-reading", inp.suspension_reading, "drafters or literal")
     if inp.claim_type is not None and inp.claim_type not in CLAIM_TYPES:
-        raise InputError("--claim-type", inp.claim_type, "one of " + ", ".join(CLAIM_TYPES))
+        raise InputError("--claim-type", inp.claim_type, "one of " + ", ".join((*CLAIM_TYPES, TORT)))
     for name, on in facts.items():
         if on > inp.as_of:
             flag = FACT_FLAGS[name][0]

@@ -98,6 +98,6 @@ def closing(inp: JikouInput, tl: Timeline, notes: list[Message], warnings: list[
             notes.append(msg("jikou.holidays_projected", holiday_year=tl.unextended_on.year))
     if invocation:
         notes.append(msg("jikou.invocation_needed", article=ART_145))
-    notes.append(msg("jikou.completes_at_end_of_day"))
+        notes.append(msg("jikou.completes_at_end_of_day"))
 
     return closed_day

@@ -15,7 +15,7 @@ from saiken_cli.calc.jikou.regime import PeriodChoice, RegimeChoice
 from saiken_cli.calc.messages import Message, msg, to_dicts
 from saiken_cli.rules import Citation
 
-SCHEMA_VERSION = "4"  # 4: knowledge (166条1項1号・2号 with --knew-on); 3: reason, period_basis, events[].effect, holiday.completion_day_closed and the notes are message items; 2: citations carry kind (and reporter)
+SCHEMA_VERSION = "5"  # 5: tort (724条, --claim-type tort), creditor null for a tort, invocable_from null for a 除斥期間; 4: knowledge (166条1項1号・2号 with --knew-on); 3: reason, period_basis, events[].effect, holiday.completion_day_closed and the notes are message items; 2: citations carry kind (and reporter)
 ONE_DAY = timedelta(days=1)
 
 # Starting facts: (field, flag, Japanese label)
@@ -25,6 +25,8 @@ FACT_FLAGS = {
     "subrogation": ("--subrogation-date", "代位弁済日 (求償権)"),
     "judgment": ("--judgment-date", "判決確定日"),
     "last_payment": ("--last-payment", "最終返済日"),
+    "tort": ("--tort-date", "不法行為の時"),
+    "knew_damage": ("--knew-damage-on", "損害及び加害者を知った時"),
 }
 #: Each starting fact as a term of a message (``fact_msg``).
 FACT_TERMS: dict[str, Message] = {
@@ -33,6 +35,8 @@ FACT_TERMS: dict[str, Message] = {
     "subrogation": msg("jikou.fact_subrogation"),
     "judgment": msg("jikou.fact_judgment"),
     "last_payment": msg("jikou.fact_last_payment"),
+    "tort": msg("jikou.fact_tort"),
+    "knew_damage": msg("jikou.fact_knew_damage"),
 }
 
 
@@ -54,6 +58,9 @@ class JikouInput:
     apply_142: bool = False
     suspension_reading: str = "drafters"  # 150条2項・151条3項: drafters | literal (rules/data/suspension_reading.toml)
     knew_on: date | None = None  # 166条1項1号: the day the creditor knew it could exercise the right (new law only)
+    tort_on: date | None = None  # 724条2号: 不法行為の時 (--claim-type tort)
+    knew_damage_on: date | None = None  # 724条1号: the victim knew of the damage and the tortfeasor
+    life_body: bool = False  # 724条の2: damage to life or body
 
 
 
@@ -83,6 +90,7 @@ class Analysis:
     period: PeriodChoice
     timeline: Timeline
     limbs: tuple[Limb, Limb] | None = None  # (governing, other) when --knew-on applies (new law)
+    exclusion: bool = False  # the period is the old 724条後段's 除斥期間: no 援用 (calc/jikou/tort.py)
 
     def basis(self) -> Message:
         if self.timeline.period_years == self.period.years:
@@ -112,6 +120,7 @@ class JikouResult:
     assumptions: tuple[Message, ...]
     notes: tuple[Message, ...]
     warnings: tuple[Message, ...]
+    tort: Any = None  # calc.jikou.tort.TortInfo for --claim-type tort
 
     def to_dict(self) -> dict[str, Any]:
         inp, a = self.input, self.primary
@@ -121,7 +130,7 @@ class JikouResult:
             "schema_version": SCHEMA_VERSION,
             "command": "jikou",
             "completion_date": _iso(completion),
-            "invocable_from": _iso(completion + ONE_DAY if completion else None),
+            "invocable_from": _iso(completion + ONE_DAY if completion and not a.exclusion else None),
             "regime": a.regime,
             "period_years": a.timeline.period_years,
             "status": status,
@@ -134,7 +143,7 @@ class JikouResult:
             },
             "reason": _item(self.regime.reason if a.regime == self.regime.regime else self.regime.alternative_reason),
             "period_basis": a.basis().to_dict(),
-            "creditor": inp.creditor,
+            "creditor": None if self.tort is not None else inp.creditor,
             "debtor_merchant": inp.debtor_merchant,
             "claim_type": inp.claim_type or "loan",
             "events": [e.to_dict() for e in a.timeline.effects],
@@ -150,6 +159,7 @@ class JikouResult:
             },
             "suspension_reading": inp.suspension_reading,
             "knowledge": _knowledge(inp, a),
+            "tort": self.tort.to_dict() if self.tort is not None else None,
             "readings": [],
         }
         if self.alternative is not None:
