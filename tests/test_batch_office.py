@@ -485,3 +485,16 @@ def test_csv_cells_read_back_as_written_and_never_start_like_a_formula(cells):
     (row,) = list(csv.reader(io.StringIO(out.getvalue().decode(), newline="")))
     assert row[: len(cells)] == [neutralise(c) for c in cells]
     assert not any(c[:1] in ("=", "+", "-", "@", "\t", "\r") for c in row[: len(cells)])
+
+
+def test_a_misspelt_japanese_header_gets_the_closest_japanese_column_name(tmp_path):
+    # fault: batch had its own difflib match over the long names only, so a misspelt 計算方法
+    # (for 計算方式) got no suggestion; it now uses the declarations' closest_key, as case files do
+    f = tmp_path / "c.csv"
+    f.write_text("元本,年利,日数,計算方法\n50万,20%,90,court\n", encoding="utf-8")
+    r = invoke("batch", "damages", str(f))
+    assert r.exit_code == 0
+    assert "'計算方法' (did you mean '計算方式'?)" in r.stderr
+    from saiken_cli.commands.spec import closest_key
+
+    assert closest_key("Due_Dat", ["due-date", "弁済期"]) == "due-date" and closest_key("zzz", ["due-date"]) is None

@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
 from saiken_cli import parsing
+from saiken_cli.commands.spec import closest_key
 from saiken_cli.commands.spec import fold_key as norm_key  # the one key spelling rule (NFKC, _ → -, case)
 from saiken_cli.errors import InputError, SaikenError
 
@@ -146,12 +147,10 @@ def _alias_map(keys: dict[str, Key]) -> dict[str, str]:
 
 
 def closest(given: str, accepted: list[str]) -> str | None:
-    """The accepted key nearest to a misspelt one (or None when nothing is near)."""
-    g = norm_key(given)
-    match = difflib.get_close_matches(g, accepted, n=1, cutoff=0.6)
-    if not match:
-        match = difflib.get_close_matches(g, accepted, n=1, cutoff=0.4)
-    return match[0] if match else None
+    """The accepted key nearest to a misspelt one (or None when nothing is near): the
+    declarations' closest_key (commands/spec.py), with a wider net (a ratio from 0.4: a
+    matter file's keys are few and long, 債権者住所 for 債権者の住所)."""
+    return closest_key(given, accepted, cutoff=0.4)
 
 
 # --------------------------------------------------------------------------------------

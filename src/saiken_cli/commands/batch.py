@@ -23,7 +23,7 @@ import sys
 from typing import Any, Iterator, Optional
 
 from saiken_cli.commands.common import NormFields, norm_key
-from saiken_cli.commands.spec import Command, Flag
+from saiken_cli.commands.spec import Command, Flag, closest_key
 
 HELP = """Run one calculator over a file of cases (CSV, JSON Lines or an Excel .xlsx sheet), one output record per input record.
 
@@ -197,17 +197,10 @@ class Header:
         for name in names:
             if name in ID_NAMES or not name:
                 continue
-            close = _close_flag(name, self.flags)
+            close = closest_key(name, [*sorted(self.flags), *self.aliases])
             listed.append(f"{name!r} (did you mean {close!r}?)" if close else repr(name))
         if listed:
             warn("not flags of this command, carried through as ids: " + ", ".join(listed))
-
-
-def _close_flag(name: str, flags) -> str | None:
-    import difflib
-
-    match = difflib.get_close_matches(_norm_flag(name), sorted(flags), n=1, cutoff=0.75)
-    return match[0] if match else None
 
 
 # (ids, flag fields or None, error or None, the record's input cells: a list in column

@@ -127,6 +127,20 @@ def fold_key(key: str) -> str:
     return norm_key(unicodedata.normalize("NFKC", key))
 
 
+def closest_key(raw: str, spellings: Iterable[str], cutoff: float = 0.75) -> str | None:
+    """The spelling in ``spellings`` closest to the misspelt key ``raw`` (both compared as
+    ``fold_key``: NFKC, ``_`` → ``-``, case), as it is spelt there; None when none is as
+    close as ``cutoff`` (difflib's ratio). The one rule for every "did you mean" of a key:
+    case-file tables, batch headers, matter files."""
+    import difflib
+
+    folded: dict[str, str] = {}
+    for spelling in spellings:
+        folded.setdefault(fold_key(spelling), spelling)
+    match = difflib.get_close_matches(fold_key(raw), sorted(folded), n=1, cutoff=cutoff)
+    return folded[match[0]] if match else None
+
+
 class NormFields(dict):
     """A record whose keys are flag names (``Command.key``) and hold only flags:
     ``Command.read`` looks them up directly (the batch runner and validate_keys build these)."""
@@ -244,21 +258,9 @@ class Command:
         return found
 
     def closest(self, raw: str) -> str | None:
-        """The accepted key (long name or alias) closest to ``raw``, if one is close."""
-        import difflib
-
-        k = fold_key(raw)
-        match = difflib.get_close_matches(k, sorted(self._keys), n=1, cutoff=0.75)
-        if not match:
-            return None
-        name = self._keys[match[0]]
-        # suggest the spelling that was matched (an alias stays an alias: 元本, not principal)
-        for f in self.inputs:
-            if f.name == name:
-                for spelling in (f.name, *f.aliases):
-                    if fold_key(spelling) == match[0]:
-                        return spelling
-        return name  # pragma: no cover
+        """The accepted key (long name or alias) closest to ``raw``, if one is close; the
+        spelling that was matched (an alias stays an alias: 元本, not principal)."""
+        return closest_key(raw, [spelling for f in self.inputs for spelling in (f.name, *f.aliases)])
 
     def validate_keys(self, mapping: Mapping[str, Any], where: str) -> NormFields:
         return validate_keys(mapping, self, where=where)
