@@ -115,6 +115,7 @@ def test_twenty_years_elapsed_on_2020_03_31_old_exclusion_period(cli):
     assert "jikou.invocation_needed" not in codes(out["notes"])
     cases = {c.get("case"): c.get("reporter") for c in out["citations"] if c.get("case")}
     assert cases["最判平成元年12月21日"] == "民集43巻12号2209頁" and "最大判令和6年7月3日" in cases
+    assert "最判平成10年6月12日" in cases  # the 158条 exception
 
 
 def test_twenty_years_not_elapsed_on_2020_04_01_new_prescription(cli):

@@ -398,11 +398,12 @@ MESSAGES = {
     ),
     "jikou.tort_exclusion": (
         "旧法724条後段の20年 (末日 {end_on}) は除斥期間 ({case_article}): 中断・停止 (更新・完成猶予) の事由によって延びず、"
-        "援用がなくても権利は消滅する。ただし除斥期間の経過を主張することが信義則違反・権利の濫用として許されない場合がある "
-        "({exception_article})",
+        "援用がなくても権利は消滅する。ただし例外として、158条の法意により消滅しないとされた場合 ({exception_article}) があり、"
+        "除斥期間の経過を主張することが信義則違反・権利の濫用として許されない場合がある ({abuse_article})",
         "the 20 years of old 724条後段 (last day {end_on}) are a fixed limit [除斥期間] ({case_article}): no event "
-        "(interruption, suspension; 更新・完成猶予) extends them, and the right ends without being invoked; relying on it "
-        "may however be refused as contrary to good faith or an abuse of right ({exception_article})",
+        "(interruption, suspension; 更新・完成猶予) extends them, and the right ends without being invoked; exceptions: the "
+        "purpose of 158条 may keep the claim alive ({exception_article}), and relying on the limit may be refused as contrary "
+        "to good faith or an abuse of right ({abuse_article})",
     ),
     "jikou.tort_exclusion_event_no_effect": (
         "除斥期間 (旧724条後段、末日 {end_on:iso}) はこの事由によって延びない",

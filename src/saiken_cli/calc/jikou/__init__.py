@@ -29,6 +29,7 @@ from saiken_cli.calc.jikou.regime import (  # noqa: F401 - the calculator's publ
     CLAIM_TYPES,
     CREDITOR_ALIASES,
     CREDITORS,
+    TORT,
     PeriodChoice,
     RegimeChoice,
     new_law_period,
@@ -45,4 +46,3 @@ from saiken_cli.calc.jikou.result import (  # noqa: F401
     JikouResult,
 )
 from saiken_cli.calc.jikou.timeline import run_timeline  # noqa: F401
-from saiken_cli.calc.jikou.tort import TORT, TortInfo, compute_tort  # noqa: F401

@@ -30,6 +30,9 @@ CREDITOR_ALIASES: dict[str, str] = {
     "個人": "individual",
 }
 
+#: --claim-type value of a tort claim (不法行為: calc/jikou/tort.py, imported only for it)
+TORT = "tort"
+
 #: --claim-type values → old-law short-period keys of prescription_periods (None: ordinary).
 CLAIM_TYPES: dict[str, str | None] = {
     "loan": None,

@@ -1,6 +1,6 @@
 """消滅時効: 不法行為による損害賠償請求権 (tort claims) — 724条・724条の2, old 724条, 附則35条.
 
-Spec: rules-reference.md §4.10. Two limbs, the earlier governs:
+Spec: docs/commands/jikou.md, "Tort claims". Two limbs, the earlier governs:
 
 - the subjective limb: 3 years from when the victim knew of the damage and the tortfeasor
   (724条1号; old 724条前段), 5 years for damage to life or body (724条の2) unless the old
@@ -27,7 +27,7 @@ from typing import Any
 from saiken_cli import rules
 from saiken_cli.calc.jikou.events import Event, EventEffect, Timeline
 from saiken_cli.calc.jikou.finish import ART_140, ART_142, ART_143, ART_145, CASE_S41, CASE_S45, closing, other_reading
-from saiken_cli.calc.jikou.regime import PeriodChoice, RegimeChoice
+from saiken_cli.calc.jikou.regime import TORT, PeriodChoice, RegimeChoice  # noqa: F401 - TORT: its --claim-type
 from saiken_cli.calc.jikou.result import FACT_FLAGS, ONE_DAY, OTHER_READING, Analysis, JikouInput, JikouResult
 from saiken_cli.calc.jikou.timeline import run_timeline
 from saiken_cli.calc.messages import Message, msg
@@ -35,9 +35,6 @@ from saiken_cli.calc.periods import period_end
 from saiken_cli.calc.rates import reform_effective_date
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, dedupe_citations
-
-#: --claim-type value of a tort claim
-TORT = "tort"
 
 #: Court proceedings: within an old-law 除斥期間 they exercise the right in time (not modelled).
 COURT_KINDS = ("teiso", "tokusoku", "hanketsu", "sashiosae", "karisashiosae", "torisage", "shuryo")
@@ -173,8 +170,9 @@ def _objective(ctx: _Ctx, reading: str) -> tuple[TortLimb, list[Message], list[M
                 effects.append(EventEffect(ev.on, ev.kind, msg("jikou.tort_exclusion_event_no_effect", end_on=end_on),
                                            tl.completion_on, (), ev.flag))
             tl = replace(tl, effects=tuple(effects))
-            case, exception = old_row.also[1], old_row.also[2]
-            warnings.append(msg("jikou.tort_exclusion", end_on=end_on, case_article=case, exception_article=exception))
+            case, exception, abuse = old_row.also[1:4]
+            warnings.append(msg("jikou.tort_exclusion", end_on=end_on, case_article=case, exception_article=exception,
+                                abuse_article=abuse))
             reason = msg("jikou.tort_objective_old_exclusion", tort_on=tort_on, end_on=end_on, reform_on=cutover)
             return TortLimb("objective", "old", "exclusion", tort_on, _period(old_row), tl, reason), notes, warnings
         reason = msg("jikou.tort_objective_new_not_elapsed", tort_on=tort_on, end_on=end_on, reform_on=cutover)
