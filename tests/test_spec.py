@@ -184,3 +184,46 @@ def test_help_shows_toml_tables_as_written(cli):
     assert r.exit_code == 0
     text = " ".join(r.stdout.split())
     assert "([case], [income], one [[debt]] per creditor)" in text and "[case] as_of" in text
+
+
+# --- aliases ----------------------------------------------------------------------------
+
+def _spellings(flags):
+    """(flag name, folded spelling, as written) for every long name and alias."""
+    from saiken_cli.commands.spec import fold_key
+
+    return [(name, fold_key(s), s) for name, aliases in flags for s in (name, *aliases)]
+
+
+def _tables():
+    from saiken_cli import matter
+
+    out = [(spec.name, [(f.name, f.aliases) for f in spec.inputs]) for spec in SPECS]
+    out += [("matter [case]", [(k, v.aliases) for k, v in matter.CASE_KEYS.items()]),
+            ("matter [[debt]]", [(k, v.aliases) for k, v in matter.DEBT_KEYS.items()])]
+    return out
+
+
+@pytest.mark.parametrize("where, flags", _tables(), ids=[w for w, _ in _tables()])
+def test_aliases_are_unique_per_command_and_never_another_flags_name(where, flags):
+    names = {n for n, _ in flags}
+    seen: dict[str, tuple[str, str]] = {}
+    for name, folded, written in _spellings(flags):
+        assert folded not in seen, f"{where}: {written!r} (--{name}) is spelt like {seen[folded][1]!r} (--{seen[folded][0]})"
+        seen[folded] = (name, written)
+        if written != name:
+            assert folded not in names, f"{where}: the alias {written!r} of --{name} is the name of another flag"
+
+
+def test_an_alias_means_what_its_flag_means(cli):
+    # fault: 債務総額 (every debt, housing loans and secured parts included) was read as --debt,
+    # the 基準債権の総額 (231条: without them), and 可処分所得 (a yearly figure on the court's
+    # sheet) as --disposable-income, its 2 years (241条2項7号): both understate or overstate the
+    # minimum repayment. They are refused now, naming the accepted key.
+    saisei = importlib.import_module("saiken_cli.commands.saisei").SPEC
+    assert saisei.key("債務総額") is None and saisei.key("可処分所得") is None
+    assert saisei.key("基準債権の総額") == "debt" and saisei.key("可処分所得の2年分") == "disposable-income"
+    with pytest.raises(UnknownKeyError, match="did you mean '可処分所得"):
+        validate_keys({"基準債権": "800万", "可処分所得": "200万"}, saisei, where="t")
+    seigen = importlib.import_module("saiken_cli.commands.seigen").SPEC
+    assert seigen.key("貸主") is None and seigen.key("貸主の種別") == "lender"  # 貸主 is the lender's name in a sheet

@@ -73,7 +73,7 @@ CASE_KEYS: dict[str, Key] = {
     "include-barred": Key("bool", (), ("時効完成債権を含める", "時効債権を含める"), "時効完成債権を含める"),
     "nin-i-base": Key("choice:nin-i-base", (), ("任意整理の基準額", "任意整理の元金"), "任意整理の基準額"),
     "liquidation-value": Key("yen0", (), ("清算価値",), "清算価値"),
-    "disposable-income": Key("yen0", (), ("可処分所得", "可処分所得2年分"), "可処分所得2年分"),
+    "disposable-income": Key("yen0", (), ("可処分所得2年分", "可処分所得の2年分"), "可処分所得2年分"),
     "office": Key("text", (), ("事務所",), "事務所"),
     "note": Key("text", (), ("memo", "備考", "メモ"), "備考"),
 }

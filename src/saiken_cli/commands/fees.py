@@ -110,7 +110,7 @@ SPEC = Command("fees", HELP, (
          aliases=("訴額",), doc="訴額 in yen: `1000000`, `1,000,000`, `100万`, `100万円`. Positive whole yen; the principal only "
                                "(interest and damages are not added, 民訴法9条2項)."),
     Flag("unassessable", "switch", "訴額算定不能: 160万円とみなす (民訴費用法4条2項・7項)。--amount とは併用不可",
-         "訴額算定不能: deemed 160万円 (民訴費用法4条2項・7項). Not with --amount.", aliases=("算定不能",),
+         "訴額算定不能: deemed 160万円 (民訴費用法4条2項・7項). Not with --amount.", aliases=("算定不能", "訴額算定不能"),
          doc="訴額算定不能 (value cannot be assessed): deemed 1,600,000円 (民訴費用法4条2項; 調停 4条7項); for jurisdiction deemed "
              "above 140万 (民訴法8条2項) → 地裁. **Cannot be combined with `--amount`** (exit 2)."),
     Flag("filed-on", "date", "申立日: 適用する手数料表を決める (既定: 現行の表)", "Filing date that selects the table (default: the current table).",

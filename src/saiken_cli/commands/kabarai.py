@@ -314,7 +314,7 @@ SPEC = Command("kabarai", HELP, (
              "÷365/÷366 — the court method of `saiken damages --method court`. Each row's `whole_years` says how many whole "
              "years it counted."),
     Flag("split-at", "date", "分断: この日より後の取引を別の取引とする (繰返し可)",
-         "分断: transactions after DATE form a separate series (repeatable).", repeatable=True, aliases=("分断",),
+         "分断: transactions after DATE form a separate series (repeatable).", repeatable=True, aliases=("分断", "分断日"),
          doc="分断: rows after D form a separate series with its own balance, cap and prescription date (repeatable). Whether "
              "a split applies is decided on the 最判平成20年1月18日 factors. Default: none (一連計算)."),
     Flag("knew-on", "date", "過払金返還請求権を行使できると知った日 (民法166条1項1号; 既定: 取引の終了)",

@@ -132,13 +132,13 @@ def payload(values: dict[str, Any]) -> dict[str, Any]:
 SPEC = Command("saisei", HELP, (
     Flag("debt", "yen", "基準債権の総額 (住宅ローン・担保部分を除く): 800万, 8,000,000",
          "基準債権の総額 (housing loan and secured parts excluded): 800万, 8,000,000.", required=True,
-         aliases=("基準債権", "債務総額"),
+         aliases=("基準債権", "基準債権総額", "基準債権の総額"),
          doc="基準債権の総額 (housing loan and secured parts excluded): `8000000`, `8,000,000`, `800万`. Also used for the "
              "221条 5,000万 limit."),
     Flag("liquidation-value", "yen", "清算価値 (0 可)", "清算価値 (liquidation value of the assets; 0 allowed).",
          aliases=("清算価値",)),
     Flag("disposable-income", "yen", "給与所得者等再生: 可処分所得の2年分 (裁判所の書式で算出; 0 可)",
-         "給与所得者等再生: 2 years of 可処分所得 (as computed on the court's sheet).", aliases=("可処分所得",),
+         "給与所得者等再生: 2 years of 可処分所得 (as computed on the court's sheet).", aliases=("可処分所得2年分", "可処分所得の2年分"),
          doc="可処分所得の2年分, as computed on the court's sheet (0 allowed). Its presence means 給与所得者等再生 "
              "(`procedure: \"kyuyo\"`); otherwise 小規模個人再生 (`\"shokibo\"`)."),
     Flag("rounding", "choice", "分割弁済の端数処理単位 (切上げ、最終回で調整)",
