@@ -270,3 +270,18 @@ def test_old_exclusion_period_ignores_every_acknowledgment(tort_on, ack):
     assert out["tort"]["objective"]["nature"] == "exclusion"
     plain = compute(JikouInput(as_of=date(2026, 1, 1), claim_type="tort", tort_on=tort_on)).to_dict()
     assert out["completion_date"] == plain["completion_date"]
+
+
+def test_report_summary_says_the_exclusion_period_elapsed(cli, tmp_path):
+    # the report's 概要 takes the status text of the jikou view: not 「時効完成 (援用可能)」 for a 除斥期間
+    case = tmp_path / "tort.toml"
+    case.write_text(
+        '[case]\nid = "T-1"\ntitle = "損害賠償"\nas_of = 2026-01-01\n\n'
+        '[jikou]\nclaim-type = "tort"\ntort-date = 2000-03-31\n',
+        encoding="utf-8",
+    )
+    r = cli("report", str(case))
+    assert r.exit_code == 0, r.stderr
+    summary = r.stdout.split("## 消滅時効の計算")[0]
+    assert "| 消滅時効 | 2020-03-31 (令和2年3月31日) 除斥期間経過 (権利消滅・援用不要) |" in summary
+    assert "援用可能" not in r.stdout

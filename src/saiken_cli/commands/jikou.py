@@ -157,18 +157,31 @@ def start_fact(flag: str, lang: str) -> str:
     return text(FACT_TERMS[name], lang)
 
 
-def view(payload: dict[str, Any], lang: str):
-    from saiken_cli.render import L, TableView, View, day, standard_sections, text
+def _exclusion(payload: dict[str, Any]) -> bool:
+    """The old 724条後段's 除斥期間 governs (a tort before 2020-04-01: 附則35条1項)."""
+    tort = payload.get("tort")
+    return bool(tort) and tort["governing"] == "objective" and tort["objective"]["nature"] == "exclusion"
 
-    status = {
+
+def status_text(payload: dict[str, Any], lang: str) -> str:
+    """The status on ``as_of`` in words (this view and the report's summary)."""
+    from saiken_cli.render import L
+
+    if _exclusion(payload) and payload["status"] == "completed":
+        return L(lang, "除斥期間経過 (権利消滅・援用不要)", "extinguished (除斥期間 elapsed; no 援用 needed)")
+    return {
         "completed": L(lang, "時効完成 (援用可能)", "completed (may be invoked)"),
         "running": L(lang, f"進行中 (残り{payload['days_remaining']}日)", f"running ({payload['days_remaining']} days left)"),
         "suspended": L(lang, "手続係属中 (完成猶予)", "suspended (proceeding pending)"),
     }[payload["status"]]
+
+
+def view(payload: dict[str, Any], lang: str):
+    from saiken_cli.render import L, TableView, View, day, standard_sections, text
+
+    status = status_text(payload, lang)
     tort = payload.get("tort")
-    exclusion = bool(tort) and tort["governing"] == "objective" and tort["objective"]["nature"] == "exclusion"
-    if exclusion and payload["status"] == "completed":
-        status = L(lang, "除斥期間経過 (権利消滅・援用不要)", "extinguished (除斥期間 elapsed; no 援用 needed)")
+    exclusion = _exclusion(payload)
     if payload["invocation_barred"]:
         status += L(lang, " ※完成後の承認あり", " — acknowledgment after an earlier completion")
     regimes = {"old": L(lang, "旧法 (改正前民法・商法)", "old law"), "new": L(lang, "新法 (改正民法)", "new law")}

@@ -191,11 +191,9 @@ def headline(section: dict[str, Any], lang: str) -> tuple[str, str]:
             text += L(lang, f"; 残債務合計 {yen(r['total_owed_yen'], lang)}", f"; total still owed {yen(r['total_owed_yen'], lang)}")
         return L(lang, "遅延損害金", "Late-payment damages"), text
     if name == "jikou":
-        status = {
-            "completed": L(lang, "時効完成 (援用可能)", "completed (may be invoked)"),
-            "running": L(lang, f"進行中 (残り{r.get('days_remaining')}日)", f"running ({r.get('days_remaining')} days left)"),
-            "suspended": L(lang, "手続係属中 (完成猶予)", "suspended (proceeding pending)"),
-        }.get(r["status"], r["status"])
+        from saiken_cli.commands.jikou import status_text
+
+        status = status_text(r, lang)
         if r.get("invocation_barred"):
             status += L(lang, " ※完成後の承認あり: 援用は信義則上制限", " — acknowledged after completion: invocation barred")
         when = day(r["completion_date"], lang) if r.get("completion_date") else "—"
