@@ -26,8 +26,9 @@ ARGS = ["damages", "--principal", "500000", "--rate", "0.2", "--days", "90", "--
 #: never on the `saiken damages … --json` path: human output, schemas, holiday data, dateutil
 FORBIDDEN = ("rich", "pydantic", "jpholiday", "holidays", "dateutil", "reportlab", "openpyxl")  # the document writers load only for --format pdf|xlsx
 #: nor, on the fast path (Typer itself imports them), dataclasses and inspect: importing them
-#: cost ~10 ms of start-up; the records on the path (rules, render, calc.damages) are NamedTuples
-FORBIDDEN_FAST = ("dataclasses", "inspect")
+#: cost ~10 ms of start-up; the records on the path (rules, render, calc.damages) are NamedTuples;
+#: nor tomllib (~3 ms to import, ~2 ms to parse three tables): rules read data/parsed/*.json
+FORBIDDEN_FAST = ("dataclasses", "inspect", "tomllib")
 
 
 def imported_modules(*python_args: str) -> tuple[set[str], str]:
