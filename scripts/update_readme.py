@@ -48,15 +48,20 @@ def alias_table() -> str:
 
 
 def flag_table(command: str) -> str:
+    """The flag table of ``command``: a calculator's SPEC, the OPTIONS of a command without
+    records (report, batch, schema), or, for a subcommand ``group-sub`` (draft-enyou,
+    rules-rate), the group module's ``SUB_OPTIONS``."""
     import importlib
 
     from saiken_cli.commands import module_for
 
-    module = module_for(command)
+    group, _, sub = command.partition("-")
+    module = module_for(command) or (module_for(group) if sub else None)
     if module is None:
         raise SystemExit(f"<!-- flags: {command} -->: no such command")
     mod = importlib.import_module(f"saiken_cli.commands.{module}")
-    # a calculator's SPEC, or the OPTIONS of a command without records (report, batch, schema)
+    if module_for(command) is None:
+        return getattr(mod, f"{sub.upper().replace('-', '_')}_OPTIONS").markdown_table()
     return (getattr(mod, "SPEC", None) or mod.OPTIONS).markdown_table()
 
 

@@ -138,10 +138,11 @@ def test_a_case_file_with_an_unknown_key_is_refused_naming_the_closest_key(cli, 
 # --- commands without records: report, batch, schema, rules (OPTIONS) ------------------
 
 def _options():
-    from saiken_cli.commands import batch, report, rules_cmd, schema_cmd
+    from saiken_cli.commands import batch, draft, report, rules_cmd, schema_cmd
 
     return [(("report",), report.OPTIONS), (("batch",), batch.OPTIONS), (("schema",), schema_cmd.OPTIONS),
-            (("rules",), rules_cmd.OPTIONS), (("rules", "rate"), rules_cmd.RATE_OPTIONS)]
+            (("rules",), rules_cmd.OPTIONS), (("rules", "rate"), rules_cmd.RATE_OPTIONS),
+            (("draft", "enyou"), draft.ENYOU_OPTIONS), (("draft", "seikyu"), draft.SEIKYU_OPTIONS)]
 
 
 @pytest.mark.parametrize("path, decl", _options(), ids=lambda x: " ".join(x) if isinstance(x, tuple) else "")

@@ -1,37 +1,13 @@
-"""Option types shared by the commands not declared through commands/spec.py (Typer
-``Annotated`` aliases), --lang, and the batch record protocol.
+"""--lang, shared by every command, and the batch record protocol.
 
-This module does not import typer at import time: ``JsonOpt`` and ``LangOpt`` are built
-on first use (module ``__getattr__``), so that the record functions and the start-up fast
-path (entry.py) run without Typer.
+Every command's options are declared once (commands/spec.py: a calculator's ``SPEC``, the
+``OPTIONS`` of a command without records); this module imports neither typer nor rich (the
+record functions and the start-up fast path, entry.py, use it).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from saiken_cli.errors import InputError
-
-
-def __getattr__(name: str) -> Any:
-    if name in ("JsonOpt", "LangOpt"):
-        _build_option_types()
-        return globals()[name]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _build_option_types() -> None:
-    from typing import Annotated
-
-    import typer
-
-    globals()["JsonOpt"] = Annotated[
-        bool, typer.Option("--json", help="Print only JSON on stdout (stable contract with schema_version).")
-    ]
-    globals()["LangOpt"] = Annotated[
-        str, typer.Option("--lang", help="Language of the human output: ja (default) or en.", metavar="ja|en")
-    ]
-
 
 LANGS = ("ja", "en")
 

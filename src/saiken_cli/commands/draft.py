@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from typing import Annotated, Any, Optional
+from typing import Any
 
-import typer
-
+from saiken_cli.commands.spec import Command, Flag
 from saiken_cli.errors import ConflictError, InputError
 
 HELP = """Documents from a matter file: 消滅時効援用通知書 (enyou) and 請求の趣旨 (seikyu)."""
@@ -41,9 +40,53 @@ Example:
   saiken draft seikyu examples/cases/matter-sato.toml --debt 1
 """
 
-LETTER_FORMATS = {"text": "text", "txt": "text", "pdf": "pdf"}
 
-draft_app = typer.Typer(name="draft", help=HELP, no_args_is_help=True)
+def _case_file() -> Flag:
+    return Flag("case-file", "path", "事件ファイル (TOML、[[debt]] の表を持つもの)", "The matter file (TOML with [[debt]] tables).",
+                required=True, role="argument", metavar="CASE.toml")
+
+
+def _debt_flag() -> Flag:
+    return Flag("debt", "int", "どの [[debt]] か (1 = ファイルの最初)", "Which [[debt]] (1 = the first in the file).", required=True,
+                role="option")
+
+
+def _outside() -> Flag:
+    return Flag("allow-outside-paths", "switch", "事件ファイルのフォルダの外のファイル (取引履歴) を読むことを許す",
+                "Let the case file name files (transactions) outside its own folder.", role="option")
+
+
+#: The arguments and options of `saiken draft enyou` and `saiken draft seikyu`, declared once
+#: (commands/spec.py): --help, the flag tables of docs/commands/draft.md and the check of
+#: --format come from here.
+ENYOU_OPTIONS = Command("enyou", ENYOU_HELP, (
+    _case_file(),
+    _debt_flag(),
+    Flag("layout", "choice", "内容証明の用紙 (字数・行数)", "yoko-26x20 | yoko-20x26 | yoko-13x40 | tate-20x26.", default="yoko-26x20",
+         choices=("yoko-26x20", "yoko-20x26", "yoko-13x40", "tate-20x26"), role="option", metavar="LAYOUT",
+         doc="The 内容証明 grid (the layouts above): `yoko-26x20` (default), `yoko-20x26`, `yoko-13x40`, `tate-20x26`."),
+    Flag("date", "date", "通知書の日付 (既定: 日本時間の本日)", "The letter's date (default: today in Japan).", role="option"),
+    Flag("format", "choice", "出力形式: text (既定) または pdf (A4・明朝・升目)", "text (default) | pdf (A4, 明朝, the grid).",
+         default="text", choices=("text", "pdf"), role="option", metavar="text|pdf"),
+    Flag("output", "path", "書込み先 (原子的に書込み); pdf では必須", "Write the letter to this file (atomically). Needed for pdf.",
+         role="option"),
+    Flag("json", "switch", "JSON を出力: 通知書の行とページ、注記、根拠", "Print JSON: the letter's lines and pages, the notes, the citations.",
+         role="option"),
+    _outside(),
+), json=False, lang=False, record=False)
+
+SEIKYU_OPTIONS = Command("seikyu", SEIKYU_HELP, (
+    _case_file(),
+    _debt_flag(),
+    Flag("fixed-to", "date", "この日までの遅延損害金を確定額とする (例: 提訴日)",
+         "Fix the damages accrued up to this date as a sum (e.g. the filing date).", role="option"),
+    Flag("date", "date", "書面の日付 (既定: [case] の as_of、なければ日本時間の本日)",
+         "The document's date (default: [case] as_of, else today in Japan).", role="option"),
+    Flag("output", "path", "書込み先 (原子的に書込み)", "Write the text to this file (atomically).", role="option"),
+    Flag("json", "switch", "JSON を出力: 行、金額、注記、根拠", "Print JSON: the lines, the figures, the notes, the citations.",
+         role="option"),
+    _outside(),
+), json=False, lang=False, record=False)
 
 
 def _debt(matter, number: str):
@@ -63,9 +106,6 @@ def _need(value: Any, table: str, key: str, what: str) -> str:
     if value in (None, ""):
         raise ConflictError(f"{table}: {key} is missing: add {key} = \"…\" ({what})")
     return str(value)
-
-
-OutsideOpt = Annotated[bool, typer.Option("--allow-outside-paths", help="Let the case file name files (transactions) outside its own folder.")]
 
 
 def _load(case_file: str, allow_outside: bool):
@@ -104,23 +144,16 @@ def _text_of(item: Any) -> str:
     return plain(item)
 
 
-@draft_app.command("enyou", help=ENYOU_HELP)
-def enyou_cmd(
-    case_file: Annotated[str, typer.Argument(metavar="CASE.toml", help="The matter file (TOML with [[debt]] tables).", show_default=False)],
-    debt: Annotated[str, typer.Option("--debt", help="Which [[debt]] (1 = the first in the file).", show_default=False)],
-    layout: Annotated[str, typer.Option("--layout", help="yoko-26x20 | yoko-20x26 | yoko-13x40 | tate-20x26.")] = "yoko-26x20",
-    date_: Annotated[Optional[str], typer.Option("--date", help="The letter's date (default: today in Japan).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text (default) | pdf (A4, 明朝, the grid).")] = "text",
-    output: Annotated[Optional[str], typer.Option("--output", help="Write the letter to this file (atomically). Needed for pdf.")] = None,
-    json_out: Annotated[bool, typer.Option("--json", help="Print JSON: the letter's lines and pages, the notes, the citations.")] = False,
-    allow_outside_paths: OutsideOpt = False,
-) -> None:
+def enyou_cmd(values: dict[str, Any]) -> None:
     import json
+
+    case_file, debt, layout, date_, fmt, output, json_out, allow_outside_paths = (
+        values[k] for k in ("case_file", "debt", "layout", "date", "format", "output", "json", "allow_outside_paths"))
 
     from saiken_cli import parsing, today
     from saiken_cli.documents import enyou
 
-    form = parsing.parse_choice(fmt, "--format", LETTER_FORMATS)
+    form = ENYOU_OPTIONS.choice("format", fmt, {"txt": "text"})
     if form == "pdf" and not output:
         raise ConflictError("--format pdf needs --output FILE (or --output - for stdout)")
     if date_ is not None:
@@ -189,17 +222,11 @@ def enyou_cmd(
         sys.stderr.write(f"saiken: wrote {output} ({form}, {len(letter.pages)} page(s), {key})\n")
 
 
-@draft_app.command("seikyu", help=SEIKYU_HELP)
-def seikyu_cmd(
-    case_file: Annotated[str, typer.Argument(metavar="CASE.toml", help="The matter file (TOML with [[debt]] tables).", show_default=False)],
-    debt: Annotated[str, typer.Option("--debt", help="Which [[debt]] (1 = the first in the file).", show_default=False)],
-    fixed_to: Annotated[Optional[str], typer.Option("--fixed-to", help="Fix the damages accrued up to this date as a sum (e.g. the filing date).")] = None,
-    date_: Annotated[Optional[str], typer.Option("--date", help="The document's date (default: [case] as_of, else today in Japan).")] = None,
-    output: Annotated[Optional[str], typer.Option("--output", help="Write the text to this file (atomically).")] = None,
-    json_out: Annotated[bool, typer.Option("--json", help="Print JSON: the lines, the figures, the notes, the citations.")] = False,
-    allow_outside_paths: OutsideOpt = False,
-) -> None:
+def seikyu_cmd(values: dict[str, Any]) -> None:
     import json
+
+    case_file, debt, fixed_to, date_, output, json_out, allow_outside_paths = (
+        values[k] for k in ("case_file", "debt", "fixed_to", "date", "output", "json", "allow_outside_paths"))
 
     from saiken_cli import parsing, today
     from saiken_cli.commands.damages import SPEC as DAMAGES_SPEC
@@ -262,5 +289,10 @@ def seikyu_cmd(
     _notes_out(notes)
 
 
-def register(app: typer.Typer) -> None:
+def register(app) -> None:
+    import typer
+
+    draft_app = typer.Typer(name="draft", help=HELP, no_args_is_help=True)
+    ENYOU_OPTIONS.register(draft_app, run=enyou_cmd)
+    SEIKYU_OPTIONS.register(draft_app, run=seikyu_cmd)
     app.add_typer(draft_app, name="draft")

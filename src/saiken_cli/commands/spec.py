@@ -26,7 +26,7 @@ and everything that reads those inputs is derived from it:
 Adding an option is one ``Flag`` row (plus its use in ``build_input``, or, for an option
 about how to print — ``role="output"`` — in the command's ``run``).
 
-Commands without records (``report``, ``batch``, ``schema``, ``rules``) declare their
+Commands without records (``report``, ``batch``, ``schema``, ``rules``, ``draft``) declare their
 arguments and options the same way, as a ``Command(…, record=False)`` named ``OPTIONS``
 (``SPEC`` is kept for the calculators, which batch, the case files and the fast path find
 by that name): their ``--help``, the flag tables of their docs and the checks of their
@@ -238,14 +238,16 @@ class Command:
                 return f
         raise KeyError(name)
 
-    def choice(self, name: str, value: Any) -> Any:
+    def choice(self, name: str, value: Any, synonyms: Mapping[str, str] | None = None) -> Any:
         """The value of the choice flag ``--name`` as one of its declared ``choices`` (None
-        stays None: not given); exit 2 naming the flag and the choices otherwise."""
+        stays None: not given; ``synonyms``: other words for them, e.g. txt → text); exit 2
+        naming the flag and the choices otherwise."""
         if value is None:
             return None
         from saiken_cli.parsing import parse_choice
 
-        return parse_choice(str(value), f"--{name}", self.flag(name).choices)
+        choices = self.flag(name).choices
+        return parse_choice(str(value), f"--{name}", {**{c: c for c in choices}, **synonyms} if synonyms else choices)
 
     # --- keys ----------------------------------------------------------------------------
 
