@@ -188,6 +188,18 @@ def test_life_body_old_interruption_keeps_the_three_years_from_completing(cli):
     assert out["completion_date"] == "2024-03-01" and out["period_years"] == 5
 
 
+def test_life_body_old_three_years_completed_then_acknowledged_stays_three(cli):
+    # knew 2016-01-10 → old 3 years end 2019-01-10 (completed before 施行); a payment 2019-06-01
+    # bars invoking it (最大判昭和41年4月20日) and a new period runs (最判昭和45年5月21日): the
+    # prescription had completed at 施行 all the same (附則35条2項), so 3 years → 2022-06-01
+    out = jikou(cli, "--tort-date", "2016-01-10", "--knew-damage-on", "2016-01-10", "--life-body",
+                "--event", "2019-06-01:承認")
+    assert out["completion_date"] == "2022-06-01" and out["period_years"] == 3
+    assert out["invocation_barred"] is True
+    assert out["reason"]["code"] == "jikou.tort_life_body_old_completed"
+    assert out["reason"]["params"]["completed_on"] == "2019-01-10"
+
+
 def test_life_body_without_knowledge_before_reform_says_it_decides(cli):
     out = jikou(cli, "--tort-date", "2015-01-01", "--life-body")
     assert out["completion_date"] == "2035-01-01"

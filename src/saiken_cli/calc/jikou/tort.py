@@ -214,8 +214,11 @@ def _subjective(ctx: _Ctx, reading: str) -> TortLimb | None:
     if not inp.life_body:
         return limb(old_row, "old", msg("jikou.tort_subjective_old", tort_on=tort_on, reform_on=cutover))
     old = limb(old_row, "old", msg("jikou.tort_subjective_old", tort_on=tort_on, reform_on=cutover))
-    completed_on = old.timeline.completion_on
-    if completed_on is not None and completed_on < cutover:  # 附則35条2項: completed at 施行 → no 5 years
+    # 附則35条2項: completed at 施行 → no 5 years; also where it completed and a later 承認 (before or
+    # after 施行) bars invoking that completion: the prescription 「既に完成していた」 all the same
+    completions = [c for c, _ in old.timeline.barred] + [old.timeline.completion_on]
+    completed_on = next((c for c in completions if c is not None and c < cutover), None)
+    if completed_on is not None:
         return replace(old, reason=msg("jikou.tort_life_body_old_completed", completed_on=completed_on, reform_on=cutover))
     row = ctx.periods.row_on(cutover, "tort_life_body")
     return limb(row, "new", msg("jikou.tort_life_body_not_completed", reform_on=cutover))
