@@ -111,16 +111,13 @@ DEBT_KEYS: dict[str, Key] = {
 }
 
 def _declared(command: str) -> tuple[tuple[str, ...], dict[str, str], frozenset[str]]:
-    """A command's input names, aliases (alias → name) and switches, from its declaration:
-    ``SPEC`` (commands/spec.py) where the command has one, else its FLAGS/ALIASES/SWITCHES."""
+    """A command's input names, aliases (alias → name) and switches, from its declaration
+    (``SPEC``, commands/spec.py)."""
     import importlib
 
-    mod = importlib.import_module(f"saiken_cli.commands.{command}")
-    spec = getattr(mod, "SPEC", None)
-    if spec is not None:
-        aliases = {a: f.name for f in spec.inputs for a in f.aliases}
-        return tuple(spec.names), aliases, frozenset(spec.fast.switches)
-    return tuple(mod.FLAGS), dict(getattr(mod, "ALIASES", {})), frozenset(getattr(mod, "SWITCHES", ()))
+    spec = importlib.import_module(f"saiken_cli.commands.{command}").SPEC
+    aliases = {a: f.name for f in spec.inputs for a in f.aliases}
+    return tuple(spec.names), aliases, frozenset(spec.fast.switches)
 
 
 def income_keys() -> dict[str, Key]:

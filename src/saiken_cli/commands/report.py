@@ -62,12 +62,13 @@ Example:
 
 
 def _commands() -> dict[str, Any]:
+    """The calculators a one-debt case file may have a section for (``record``, ``view``, ``SPEC``)."""
     from saiken_cli.commands import COMMANDS
 
     out = {}
     for name in COMMANDS:
         module = importlib.import_module(f"saiken_cli.commands.{name}")
-        if hasattr(module, "record") and hasattr(module, "view"):
+        if hasattr(module, "record") and hasattr(module, "view") and hasattr(module, "SPEC"):
             out[name] = module
     return out
 
@@ -107,14 +108,12 @@ def check_legacy(doc: dict[str, Any], path: str) -> None:
         if section == "case":
             accepted = list(LEGACY_CASE_KEYS)
         elif section in commands:
-            spec = getattr(commands[section], "SPEC", None)
-            if spec is not None:  # the command's declaration: long names and aliases (commands/spec.py)
-                if isinstance(table, dict):
-                    problems += [f"{path}: [{section}] {key}: unknown key"
-                                 + (f"; did you mean '{spec.closest(key)}'?" if spec.closest(key) else "")
-                                 + f" (accepted: {', '.join(spec.names)})" for key in table if spec.key(str(key)) is None]
-                continue
-            accepted = list(commands[section].FLAGS)
+            spec = commands[section].SPEC  # the command's declaration: long names and aliases (commands/spec.py)
+            if isinstance(table, dict):
+                problems += [f"{path}: [{section}] {key}: unknown key"
+                             + (f"; did you mean '{spec.closest(key)}'?" if spec.closest(key) else "")
+                             + f" (accepted: {', '.join(spec.names)})" for key in table if spec.key(str(key)) is None]
+            continue
         else:
             near = closest(section, ["case", *commands])
             hint = f"; did you mean [{near}]?" if near else ""
@@ -153,9 +152,8 @@ def build(doc: dict[str, Any], *, as_of: date, path: str = "") -> dict[str, Any]
         if not isinstance(raw, dict):
             raise ConflictError(f"CASE {path}: [{name}] must be a table of flags")
         fields = {k: _plain(v) for k, v in raw.items()}
-        spec = getattr(commands[name], "SPEC", None)
         # every key must be an input of the command (its long name or a declared alias)
-        checked = spec.validate_keys(fields, where=f"CASE {path} [{name}]") if spec is not None else fields
+        checked = commands[name].SPEC.validate_keys(fields, where=f"CASE {path} [{name}]")
         flag = AS_OF_FLAG.get(name)
         if flag and flag not in checked and not any(k.replace("_", "-") == flag for k in fields):
             fields[flag] = as_of.isoformat()
