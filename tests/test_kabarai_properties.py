@@ -60,9 +60,12 @@ def test_paying_more_never_leaves_more_owed(first, rows, opts, data):
     as_of = txs[-1].on + timedelta(days=30)
     a = compute(KabaraiInput(txs, as_of=as_of, options=opts))
     b = compute(KabaraiInput(more, as_of=as_of, options=opts))
-    # a smaller principal can fall into a higher 利息制限法 bracket (元本10万円未満 20%: 1条): paying
-    # more then may cost more interest. The property holds where the caps are the same.
-    assume([c.rate for c in a.cap_changes] == [c.rate for c in b.cap_changes])
+    # a smaller principal can fall into a higher 利息制限法 bracket (元本10万円未満 20%: 1条), or
+    # reach a lower one a day later (1 yen more paid: 999,999円 at 18% until the next borrowing
+    # makes 100万円 and 15%): paying more then may cost more interest. The property holds where
+    # the caps are the same and change on the same days (the rates alone are not enough:
+    # Hypothesis found first=4826 with 14 rows, 1 yen more on the second, 81円 more owed).
+    assume([(c.on, c.rate) for c in a.cap_changes] == [(c.on, c.rate) for c in b.cap_changes])
     owed_a = a.balance_yen + sum(s.unpaid_interest_yen for s in a.series)
     owed_b = b.balance_yen + sum(s.unpaid_interest_yen for s in b.series)
     assert owed_b <= owed_a
@@ -102,3 +105,22 @@ def test_every_day_is_counted_once(first, rows, opts, tail):
     res = compute(KabaraiInput(txs, as_of=as_of, options=opts))
     span = (as_of - txs[0].on).days
     assert sum(r.days for r in res.ledger) == (span + 1 if opts.first_day == "both-ends" else span)
+
+
+def test_one_yen_more_paid_can_reach_the_15_percent_bracket_a_day_later():
+    # the case Hypothesis found for the property above: 1 yen more paid on the second row
+    # leaves 999,999円 after the borrowing of 2003-12-16 (18%, 利息制限法1条 under 100万円),
+    # and 100万円 (15%) only with the 1-yen borrowing of 2003-12-17: 81円 more owed, rightly
+    rows = [(0, 0, 0), (0, 302, 0), (23, 184673, 1700), (34, 212, 47847), (100, 262143, 36977), (73, 945, 45305),
+            (36, 65610, 29), (50, 50, 49), (0, 21147, 2100), (29, 10, 0), (0, 80075, 131071), (4, 300000, 0),
+            (0, 300000, 0), (1, 1, 0)]
+    txs = history(4826, rows)
+    more = txs[:1] + (replace(txs[1], repay_yen=txs[1].repay_yen + 1),) + txs[2:]
+    opts = KabaraiOptions(overpay_interest="5", first_day="one-end", leap="calendar")
+    as_of = txs[-1].on + timedelta(days=30)
+    a = compute(KabaraiInput(txs, as_of=as_of, options=opts))
+    b = compute(KabaraiInput(more, as_of=as_of, options=opts))
+    assert [(c.on.isoformat(), str(c.rate)) for c in a.cap_changes][-1] == ("2003-12-16", "0.15")
+    assert [(c.on.isoformat(), str(c.rate)) for c in b.cap_changes][-1] == ("2003-12-17", "0.15")
+    owed = [r.balance_yen + sum(s.unpaid_interest_yen for s in r.series) for r in (a, b)]
+    assert owed == [1013511, 1013592]
