@@ -91,7 +91,9 @@ def test_golden_figures_of_the_example(sato):
     assert d["basis"] == "recalculated" and d["total_owed_yen"] == 0
     assert d["overpayment"]["prescription_date"] == "2027-03-27" and d["overpayment"]["status"] == "running"
     assert e["jikou"]["completion_date"] == "2027-03-15" and e["jikou"]["period_years"] == 10
-    assert any(f["code"] == "matter.judgment" for f in e["flags"])
+    # a judgment of 2017-03-15: the old law's 10 years (旧174条の2第1項), not 169条1項 (from 2020-04-01)
+    assert [f["text"] for f in e["flags"] if f["code"].startswith("matter.judgment")] == [
+        "判決確定 2017-03-15: 時効期間は10年 (旧民法174条の2第1項)。判決正本・確定証明を確認すること"]
 
 
 def test_totals_add_up(sato):
@@ -402,3 +404,20 @@ def test_the_keys_the_japanese_assumptions_name_are_accepted(cli, tmp_path):
     p = r.json()
     assert p["include_barred"] is True and p["options"]["nin_i"]["base"] == "principal"
     assert any(a["code"] == "matter.nin_i.base_principal" for a in p["options"]["nin_i"]["assumptions"])
+
+
+@pytest.mark.parametrize("judged, due, code, article", [
+    ("2021-06-15", "2020-05-01", "matter.judgment", "民法169条1項"),
+    ("2017-03-15", "2016-05-01", "matter.judgment_old_law", "旧民法174条の2第1項"),
+    ("2017-03-15", "2020-03-01", "matter.judgment_debt_not_due", "民法169条2項"),
+])
+def test_the_judgment_flag_cites_the_article_that_set_the_period(cli, tmp_path, judged, due, code, article):
+    # fault: every judgment was flagged "10年 (民法169条1項)", for a judgment under the old law
+    # (旧174条の2) and for a debt not yet due at the judgment (whose own period runs, 169条2項)
+    text = BASE.replace("acceleration-date = 2024-01-10", f"due-date = {due}\njudgment-date = {judged}")
+    r = cli("report", str(_write(tmp_path, text)), "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    d = r.json()["debts"][0]
+    flag = next(f for f in d["flags"] if f["code"].startswith("matter.judgment"))
+    assert flag["code"] == code and article in flag["text"]
+    assert f"{d['jikou']['period_years']}年" in flag["text"]

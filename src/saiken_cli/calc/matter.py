@@ -120,7 +120,17 @@ def debt_figures(
         if status == "suspended" or jikou["pending_proceedings"]:
             flags.append(msg("matter.proceeding_pending", proceedings=list(jikou["pending_proceedings"])))
         if "judgment-date" in facts:
-            flags.append(msg("matter.judgment", judgment_on=facts["judgment-date"], period_years=jikou["period_years"]))
+            # the article that sets the period, as jikou chose it: 169条1項 (a judgment from
+            # 2020-04-01), 旧174条の2第1項 (before), neither when the debt was not yet due
+            # at the judgment (169条2項・旧174条の2第2項: its own period runs)
+            period_code = (jikou.get("period_basis") or {}).get("code")
+            judged = dict(judgment_on=facts["judgment-date"], period_years=jikou["period_years"])
+            if period_code == "jikou.period_new_judgment":
+                flags.append(msg("matter.judgment", **judged))
+            elif period_code == "jikou.period_old_judgment":
+                flags.append(msg("matter.judgment_old_law", **judged))
+            else:
+                flags.append(msg("matter.judgment_debt_not_due", **judged))
         for reading in jikou["readings"]:
             if reading["status"] != status or reading["completion_date"] != jikou["completion_date"]:
                 flags.append(msg("matter.reading_in_dispute", regime_msg=_regime(reading["regime"]),

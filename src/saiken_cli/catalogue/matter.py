@@ -40,6 +40,16 @@ MESSAGES = {
         "判決確定 {judgment_on:iso}: 時効期間は{period_years}年 (民法169条1項)。判決正本・確定証明を確認すること",
         "final judgment of {judgment_on:iso}: the period is {period_years} years (民法169条1項)",
     ),
+    "matter.judgment_old_law": (
+        "判決確定 {judgment_on:iso}: 時効期間は{period_years}年 (旧民法174条の2第1項)。判決正本・確定証明を確認すること",
+        "final judgment of {judgment_on:iso}: the period is {period_years} years (旧民法174条の2第1項)",
+    ),
+    "matter.judgment_debt_not_due": (
+        "判決確定 {judgment_on:iso}: 確定時に弁済期が到来していないため判決による10年は適用されず、時効期間は{period_years}年"
+        " (民法169条2項・旧民法174条の2第2項)。判決正本・確定証明を確認すること",
+        "final judgment of {judgment_on:iso}: the debt was not yet due then, so the judgment's 10 years do not apply; the "
+        "period is {period_years} years (民法169条2項; 旧民法174条の2第2項)",
+    ),
     "matter.reading_in_dispute": (
         "別の読み ({regime_msg}) では時効完成日 {completion_on:iso} ({status_msg}): 契約日・取引の経過で結論が変わる",
         "another reading ({regime_msg}) completes on {completion_on:iso} ({status_msg}): the facts decide which applies",
