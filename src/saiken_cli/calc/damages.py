@@ -126,7 +126,12 @@ class Part(NamedTuple):
     def to_dict(self) -> dict[str, Any]:
         kind, first_on, last_on, count, denominator, numer, denom, amount_yen = self
         if first_on:
-            out: dict[str, Any] = {"kind": kind, "from": _iso(first_on), "to": _iso(last_on) if last_on else None}
+            iso = _ISO.get
+            out: dict[str, Any] = {
+                "kind": kind,
+                "from": iso(first_on) or _iso(first_on),
+                "to": (iso(last_on) or _iso(last_on)) if last_on else None,
+            }
         else:
             out = {"kind": kind}
         out["years" if kind == "years" else "days"] = count
@@ -279,7 +284,7 @@ class DamagesResult(NamedTuple):
                 {"method": k, "total_yen": v, "difference_yen": v - self.total_yen} for k, v in self.comparison
             ]
         out["rate_rows"] = [_row_json(r) for r in self.rate_rows]
-        out["citations"] = [c.to_dict() for c in self.citations]
+        out["citations"] = rules.citations_json(self.citations)
         out["assumptions"] = to_dicts(self.assumptions)
         out["notes"] = to_dicts(self.notes)
         out["warnings"] = to_dicts(self.warnings)

@@ -130,7 +130,7 @@ class FeesResult:
                 "multipliers": "none needed with the current table (every 1項 amount is a multiple of 1,000円); "
                 "a fraction, if one ever arose, would be floored to the yen (INTERPRETATION)",
             },
-            "citations": [c.to_dict() for c in self.citations],
+            "citations": rules.citations_json(self.citations),
             "assumptions": to_dicts(self.assumptions),
             "notes": to_dicts(self.notes),
             "warnings": to_dicts(self.warnings),

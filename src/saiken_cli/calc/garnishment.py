@@ -196,7 +196,7 @@ class GarnishmentResult:
                 "text": rounding_text(self.input.rounding).to_dict(),
             },
             "rule_rows": [r.to_dict() for r in self.rows],
-            "citations": [c.to_dict() for c in self.citations],
+            "citations": rules.citations_json(self.citations),
             "assumptions": to_dicts(self.assumptions),
             "notes": to_dicts(self.notes),
             "warnings": to_dicts(self.warnings),

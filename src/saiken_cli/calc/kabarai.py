@@ -291,7 +291,7 @@ class KabaraiResult:
                 "step": "each_interval",
                 "basis": msg("kabarai.floored_per_interval", floor_basis=FLOOR_CITATION).to_dict(),
             },
-            "citations": [c.to_dict() for c in self.citations],
+            "citations": rules.citations_json(self.citations),
             "assumptions": to_dicts(self.assumptions),
             "notes": to_dicts(self.notes),
             "warnings": to_dicts(self.warnings),

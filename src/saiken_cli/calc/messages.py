@@ -33,6 +33,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from saiken_cli.rules import Citation
+
 
 class Message(NamedTuple):
     code: str
@@ -40,7 +42,11 @@ class Message(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         """``{"code", "params"}`` with JSON values; the edge adds ``"text"`` (catalogue.localize)."""
-        return {"code": self.code, "params": {k: _json(v) for k, v in self.params.items()}}
+        params = {}
+        for k, v in self.params.items():  # the exact str, int and None as they are (most), without a call
+            t = type(v)
+            params[k] = v if t is str or t is int or v is None else _json(v)
+        return {"code": self.code, "params": params}
 
 
 def msg(code: str, **params: Any) -> Message:
@@ -56,6 +62,8 @@ def _json(value: Any) -> Any:
         return value.isoformat()
     if t is Decimal:
         return str(value)
+    if t is Citation:  # an article: its label
+        return value.label()
     return _json_other(value)
 
 

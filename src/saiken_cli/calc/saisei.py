@@ -192,7 +192,7 @@ class SaiseiResult:
                 "the last installment takes the difference",
             },
             "nin_i": self.nin_i,
-            "citations": [c.to_dict() for c in self.citations],
+            "citations": rules.citations_json(self.citations),
             "assumptions": to_dicts(self.assumptions),
             "notes": to_dicts(self.notes),
             "warnings": to_dicts(self.warnings),

@@ -41,7 +41,7 @@ from saiken_cli.calc.caps import (
 from saiken_cli.calc.messages import Message, beyond_verified, msg, to_dicts
 from saiken_cli.calc.rounding import FLOOR_CITATION, floor_yen
 from saiken_cli.errors import ConflictError, InputError
-from saiken_cli.rules import Citation, Row, dedupe_citations
+from saiken_cli.rules import Citation, Row, citations_json, dedupe_citations
 
 SCHEMA_VERSION = "4"  # 4: verdict titles and consequences, assumptions, notes, warnings are message items; 3: citations carry kind (and reporter); 2: rounding.percent is a message item {"code", "params", "text"} (issue 16)
 LENDERS = ("business", "individual")
@@ -170,7 +170,7 @@ class SeigenResult:
                 "percent": PERCENT_ROUNDING.to_dict(),
                 "yen": FLOOR_CITATION,
             },
-            "citations": [c.to_dict() for c in self.citations],
+            "citations": citations_json(self.citations),
             "assumptions": to_dicts(self.assumptions),
             "notes": to_dicts(self.notes),
             "warnings": to_dicts(self.warnings),

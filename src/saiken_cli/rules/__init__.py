@@ -331,6 +331,22 @@ def _citation_cache(c: Citation) -> tuple[Citation, str, dict[str, str]]:
     return hit
 
 
+_CITED: dict[tuple[int, ...], tuple[tuple[Citation, ...], tuple[dict[str, str], ...]]] = {}
+
+
+def citations_json(citations: "tuple[Citation, ...] | list[Citation]") -> list[dict[str, str]]:
+    """``[c.to_dict() for c in citations]``, each payload with its own dicts. Remembered by the
+    citations' identities (module constants and rule rows: a batch cites the same ones row
+    after row); the entry holds them, so no other object can take their ids while it is kept."""
+    key = tuple(map(id, citations))
+    hit = _CITED.get(key)
+    if hit is None:
+        hit = (tuple(citations), tuple(_citation_cache(c)[2] for c in citations))
+        if len(_CITED) < 4096:
+            _CITED[key] = hit
+    return [dict(d) for d in hit[1]]
+
+
 def _article_label(article: str) -> str:
     """"404" → 404条, "5の4" → 5条の4, "附則17条" and "別表第一" stay as written; "本則" (a law
     without articles, cited by its paragraph: 元号法1項) is not written."""
@@ -386,7 +402,7 @@ class Row(NamedTuple):
         if self.tiers:
             out["tiers"] = [{k: _json_value(v) for k, v in t.items()} for t in self.tiers]
         out["status"] = self.status
-        out["citations"] = [c.to_dict() for c in self.citations]
+        out["citations"] = citations_json(self.citations)
         if self.note:
             out["note"] = self.note
         return out

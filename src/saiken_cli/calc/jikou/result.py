@@ -13,7 +13,7 @@ from typing import Any
 from saiken_cli.calc.jikou.events import Event, Timeline
 from saiken_cli.calc.jikou.regime import PeriodChoice, RegimeChoice
 from saiken_cli.calc.messages import Message, msg, to_dicts
-from saiken_cli.rules import Citation
+from saiken_cli.rules import Citation, citations_json
 
 SCHEMA_VERSION = "5"  # 5: tort (724条, --claim-type tort), creditor null for a tort, invocable_from null for a 除斥期間; 4: knowledge (166条1項1号・2号 with --knew-on); 3: reason, period_basis, events[].effect, holiday.completion_day_closed and the notes are message items; 2: citations carry kind (and reporter)
 ONE_DAY = timedelta(days=1)
@@ -171,7 +171,7 @@ class JikouResult:
         if self.reading_alternative is not None:
             other = OTHER_READING[inp.suspension_reading]
             out["readings"].append(_reading(self.reading_alternative, inp.as_of, READING_MSGS[other].to_dict(), other))
-        out["citations"] = [c.to_dict() for c in self.citations]
+        out["citations"] = citations_json(self.citations)
         out["assumptions"] = to_dicts(self.assumptions)
         out["notes"] = to_dicts(self.notes)
         out["warnings"] = to_dicts(self.warnings)
