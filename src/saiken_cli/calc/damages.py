@@ -661,25 +661,26 @@ def compute(inp: DamagesInput) -> DamagesResult:
         if not inp.compare:
             comparison = []
 
+    # positional, in the fields' order (a NamedTuple binds 18 keywords slower: batch speed)
     return DamagesResult(
-        input=inp,
-        method=m.key,
-        rate=rate,
-        rate_basis=rate_basis,
-        first_on=first_on,
-        last_on=last_on,
-        days=days,
-        segments=tuple(segments),
-        total_yen=total,
-        remaining_principal_yen=principal if inp.payments else None,
-        unpaid_damages_yen=unpaid if inp.payments else None,
-        paid_yen=paid,
-        comparison=tuple(comparison),
-        citations=tuple(dedupe_citations(citations)),
-        warnings=tuple(warnings),
-        assumptions=tuple(assumptions),
-        notes=tuple(notes),
-        rate_rows=rate_rows,
+        inp,  # input
+        m.key,  # method
+        rate,
+        rate_basis,
+        first_on,
+        last_on,
+        days,
+        tuple(segments),
+        total,  # total_yen
+        principal if inp.payments else None,  # remaining_principal_yen
+        unpaid if inp.payments else None,  # unpaid_damages_yen
+        paid,  # paid_yen
+        tuple(comparison),
+        tuple(dedupe_citations(citations)),
+        tuple(warnings),
+        tuple(assumptions),
+        tuple(notes),
+        rate_rows,
     )
 
 
