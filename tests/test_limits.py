@@ -131,3 +131,30 @@ def test_a_deeply_nested_kabarai_jsonl_line_is_exit_2(tmp_path):
     f.write_text('{"date": "2001-01-15", "borrow": 500000}\n{"x": ' + "[" * 100000 + "]" * 100000 + "}\n", encoding="utf-8")
     r = invoke("kabarai", str(f))
     assert r.exit_code == 2 and "line 2" in r.stderr
+
+
+# --- text_lines: UTF-8 lines after the first are read by bytes.decode (batch speed) -----------
+
+from saiken_cli import limits  # noqa: E402
+import io  # noqa: E402
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
+def test_text_lines_reads_the_same_text_whatever_the_path(encoding):
+    text = "案件番号,元本\r\nK-1,50万円\nK-2,80万5千円\n\nK-3,１２３\n最後の行"
+    data = ("\ufeff" if encoding == "utf-8-sig" else "").encode("utf-8") + text.encode("cp932" if encoding == "cp932" else "utf-8")
+    got = "".join(limits.text_lines(io.BytesIO(data), encoding))
+    assert got == text
+
+
+@pytest.mark.parametrize(
+    "data, needle",
+    [
+        (b"a,b\nK-1,1\nK-2,\xff\n", "line 3 is not utf-8 text (byte 5 of the line)"),  # a bad byte after line 1
+        (b"\xef\xbb\xbfa,b\n\xe6\x97\n", "line 2 is not utf-8 text (byte 1 of the line)"),  # a character cut by its line
+        (b"a,b\nK-1,\xe6\x97", "line 2 ends in the middle of a character"),  # the last line, without a newline
+    ],
+)
+def test_text_lines_names_the_line_of_a_bad_byte(data, needle):
+    with pytest.raises(limits.UnreadableLine, match=needle.replace("(", r"\(").replace(")", r"\)")):
+        list(limits.text_lines(io.BytesIO(data), "utf-8-sig", shown="utf-8"))

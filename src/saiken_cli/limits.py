@@ -74,6 +74,10 @@ def text_lines(stream: IO[bytes], encoding: str, *, max_line: int = MAX_LINE, hi
     import codecs
 
     decode = codecs.getincrementaldecoder(encoding)(errors="strict").decode
+    # UTF-8 (with or without a BOM): after the first line, a line read up to b"\n" holds whole
+    # characters (no byte of a multi-byte sequence is 0x0A), so bytes.decode reads it without
+    # the incremental decoder's Python-level call (a batch reads a line per record)
+    whole_lines = codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
     readline = stream.readline
     number = 0
     while True:
@@ -90,7 +94,10 @@ def text_lines(stream: IO[bytes], encoding: str, *, max_line: int = MAX_LINE, hi
         if len(raw) > max_line:
             raise UnreadableLine(number, f"line {number} is longer than {_size(max_line)}: not a file of text records")
         try:
-            yield decode(raw)
+            if whole_lines and number > 1 and raw[-1:] == b"\n":
+                yield raw.decode("utf-8")
+            else:
+                yield decode(raw)
         except UnicodeDecodeError as exc:
             raise UnreadableLine(
                 number, f"line {number} is not {shown or encoding} text (byte {exc.start + 1} of the line){'; ' + hint if hint else ''}"

@@ -280,8 +280,8 @@ class Command:
         out: dict[str, Any] = {}
         for name, param, default in self._strs:
             value = get(name)
-            if type(value) is str:  # a CSV cell: the common case
-                out[param] = value if value.strip() else default
+            if type(value) is str:  # a CSV cell: the common case (blank: "" or only spaces, not copied by strip)
+                out[param] = value if value and not value.isspace() else default
             elif value is None:
                 out[param] = default
             else:
