@@ -236,10 +236,15 @@ def test_a_local_override_is_used_and_said_in_the_output(tmp_path):
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["rate"] == "0.04"
-    assert any(rules.OVERRIDE_ENV in w and "statutory_rate.toml" in w for w in out["warnings"])
+    # a message item like every other warning: its code for scripts, its text in --lang (ja)
+    item = next(w for w in out["warnings"] if w["code"] == "rules.local_override")
+    assert item["params"]["files"] == "statutory_rate.toml" and item["params"]["env"] == rules.OVERRIDE_ENV
+    assert item["text"].startswith("法令データの一部をローカルの上書き") and " / " not in item["text"]
     assert rules.OVERRIDE_ENV in r.stderr
     human = subprocess.run([sys.executable, "-m", "saiken_cli", *DAMAGES[:-1]], capture_output=True, text=True, env=env)
-    assert rules.OVERRIDE_ENV in human.stderr
+    assert rules.OVERRIDE_ENV in human.stderr and "overridden" not in human.stderr
+    english = subprocess.run([sys.executable, "-m", "saiken_cli", *DAMAGES[:-1], "--lang", "en"], capture_output=True, text=True, env=env)
+    assert "rule data overridden locally" in english.stderr and "ローカル" not in english.stderr
 
 
 def test_an_override_folder_that_does_not_exist_is_exit_4(tmp_path):

@@ -9,4 +9,8 @@ MESSAGES = {
         "{table} was verified through {verified_through_on:iso}; {on:iso} lies beyond it — check the current law "
         "before relying on this result",
     ),
+    "rules.local_override": (
+        "法令データの一部をローカルの上書き ({env}={folder}: {files}) から読み込んだ。インストール済みの法令データではない",
+        "rule data overridden locally from {env}={folder} ({files}), not the installed rules",
+    ),
 }

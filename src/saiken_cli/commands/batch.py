@@ -1222,7 +1222,9 @@ def run_batch(
             stream.close()
     override = sys.modules["saiken_cli.rules"].override_warning() if "saiken_cli.rules" in sys.modules else None
     if override:
-        warn(override)  # rule data from SAIKEN_RULES_DIR: said once for the run
+        from saiken_cli.catalogue import text
+
+        warn(text(override, "ja"))  # rule data from SAIKEN_RULES_DIR: said once for the run (in Japanese, as the records' texts)
     blank = f"; {counts.blank:,} blank row{'s' if counts.blank != 1 else ''} skipped" if counts.blank else ""
     if errors:
         sys.stderr.write(f"saiken: batch {name}: {errors:,} of {done:,} records have an error (see the error field){blank}\n")

@@ -760,16 +760,14 @@ def _decode(data: bytes, name: str) -> str:
         raise RuleDataError(f"{name}: not UTF-8 text (byte {exc.start + 1})") from None
 
 
-def override_warning() -> str | None:
-    """The line every output carries while rule files come from SAIKEN_RULES_DIR (or None)."""
+def override_warning() -> dict[str, Any] | None:
+    """The warning every output carries while rule files come from SAIKEN_RULES_DIR (or None):
+    a message item ``{"code", "params"}``, phrased at the edge by the catalogue (rules/ does
+    not phrase, and does not import calc.messages: imports run CLI → calc → rules)."""
     if not _OVERRIDDEN:
         return None
-    names = ", ".join(sorted(_OVERRIDDEN))
     folder = os.path.dirname(next(iter(_OVERRIDDEN.values())))
-    return (
-        f"法令データの一部をローカルの上書き ({OVERRIDE_ENV}={folder}: {names}) から読み込んだ / "
-        f"rule data overridden locally from {OVERRIDE_ENV}={folder} ({names}), not the installed rules"
-    )
+    return {"code": "rules.local_override", "params": {"env": OVERRIDE_ENV, "folder": folder, "files": ", ".join(sorted(_OVERRIDDEN))}}
 
 
 PARSED_DIR = "parsed"  # data/parsed/<table>.json: each table's TOML, parsed (see the module docstring)
