@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from saiken_cli.calc.jikou import Event, JikouInput, compute
 from saiken_cli.schemas.jikou import Output
+from test_jikou_cli import one_line_error  # the one helper of jikou's CLI error tests
 
 AS_OF = "2026-01-01"
 
@@ -36,15 +37,6 @@ def jikou(cli, *args, as_of=AS_OF):
 
 def codes(items):
     return [m["code"] for m in items]
-
-
-def one_line_error(r, flag):
-    assert r.exit_code == 2, (r.exit_code, r.stdout, r.stderr)
-    assert r.stdout == ""
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1, r.stderr
-    assert flag in lines[0], lines[0]
-    assert "Traceback" not in r.stderr
 
 
 # --- new law (tort on or after 2020-04-01) ----------------------------------------------
