@@ -26,13 +26,11 @@ reduced principal.
 from functools import cache, lru_cache
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple
-
-if TYPE_CHECKING:
-    from fractions import Fraction
+from fractions import Fraction
+from typing import Any, NamedTuple
 
 from saiken_cli import rules
-from saiken_cli.calc import daycount, periods
+from saiken_cli.calc import caps, daycount, periods
 from saiken_cli.calc.messages import Message, msg, to_dicts
 from saiken_cli.calc.rates import RateChoice, legal_rate
 from saiken_cli.calc.rounding import FLOOR_CITATION, floor_ratio, percent_text, ratio_text
@@ -118,9 +116,7 @@ class Part(NamedTuple):
     amount_yen: int | None  # floored, when the method floors each part
 
     @property
-    def exact(self) -> "Fraction":
-        from fractions import Fraction
-
+    def exact(self) -> Fraction:
         return Fraction(self.numer, self.denom)
 
     def to_dict(self) -> dict[str, Any]:
@@ -468,8 +464,6 @@ def _accrue_span(
 def _damages_caps(principal_yen: int, on: date | None) -> tuple[Decimal, Row, Decimal, Row] | None:
     """利息制限法 caps on agreed damages for a loan of ``principal_yen`` with their rows:
     (貸金業者 7条, its row, others 4条, its row)."""
-    from saiken_cli.calc import caps
-
     try:
         bracket = caps.interest_cap(principal_yen, on)
         business, business_row = caps.damages_cap(bracket, business=True, on=on)
@@ -483,8 +477,6 @@ def _damages_caps(principal_yen: int, on: date | None) -> tuple[Decimal, Row, De
 def _lowest_damages_cap() -> Decimal:
     """The lowest damages cap anywhere in the 利息制限法 data: a rate at or below it cannot
     exceed any cap, so the bracket lookup is skipped (most cases; batch speed)."""
-    from saiken_cli.calc import caps
-
     table = rules.load(caps.TABLE)
     lowest = [r["rate"] for r in table.rows if r.key == "damages_business"]
     multipliers = [r["multiplier"] for r in table.rows if r.key == "damages_multiplier"]
@@ -538,8 +530,6 @@ def _leap_clause_warnings(
     charged = rate * 366 / 365  # the yearly rate a 365-day clause charges over a leap year
     if charged <= _lowest_damages_cap() and charged <= _lowest_interest_cap():
         return []
-    from saiken_cli.calc import caps
-
     try:
         bracket = caps.interest_cap(principal_yen, first_on)
     except RuleNotInForce:
@@ -569,8 +559,6 @@ def _leap_clause_warnings(
 
 @cache
 def _lowest_interest_cap() -> Decimal:
-    from saiken_cli.calc import caps
-
     table = rules.load(caps.TABLE)
     return min(t["rate"] for r in table.rows if r.key == "interest" for t in r.tiers)
 
