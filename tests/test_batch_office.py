@@ -498,3 +498,26 @@ def test_a_misspelt_japanese_header_gets_the_closest_japanese_column_name(tmp_pa
     from saiken_cli.commands.spec import closest_key
 
     assert closest_key("Due_Dat", ["due-date", "弁済期"]) == "due-date" and closest_key("zzz", ["due-date"]) is None
+
+
+def test_jobs_n_says_the_same_counts_and_each_stale_warning_once(tmp_path, monkeypatch, capsys):
+    # --jobs N with a byte output: a worker sends each chunk as one Block (batch.Block); the
+    # summary counts and the "verified only through" warnings must be those of --jobs 1
+    from saiken_cli import pool
+    from saiken_cli.commands.batch import run_batch
+
+    monkeypatch.setattr(pool, "CHUNK", 8)
+    monkeypatch.setenv("SAIKEN_TODAY", "2026-12-01")  # past the 施行令 tables' verified_through (2026-11-01)
+    f = tmp_path / "s.csv"
+    rows = [f"s{i},{'abc' if i % 11 == 3 else 200_000 + 1_000 * i},monthly,2026-11-25\n" for i in range(60)]
+    f.write_text("case_id,net,period,paid-on\n" + "".join(rows), encoding="utf-8")
+    said = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"o{jobs}.jsonl"
+        assert run_batch("sashiosae", str(f), output=str(out), out_format="jsonl", jobs=jobs) == 1
+        said[jobs] = capsys.readouterr().err
+    assert said[1] == said[2]
+    assert "6 of 60 records have an error" in said[2]
+    stale = [line for line in said[2].splitlines() if "2026-11-01" in line]
+    assert stale and len(stale) == len(set(stale))  # each once, not once per record or per chunk
+    assert (tmp_path / "o1.jsonl").read_bytes() == (tmp_path / "o2.jsonl").read_bytes()
