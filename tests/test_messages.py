@@ -272,3 +272,13 @@ def test_the_bilingual_line_check_catches_the_old_form():
     assert ENGLISH_HALF.search('    "reason": "旧法: 債権の発生が2020-04-01より前 / old law: the claim arose before 2020-04-01",')
     assert not ENGLISH_HALF.search(" 2019-10-01 〜 2020-06-30    274   1,000,000円   37,534 / 1,000,000")
     assert not ENGLISH_HALF.search("差押可能額 100,000円 / 手取り 400,000円 (monthly)")
+
+
+@pytest.mark.parametrize("template", ["{x:{y}}", "a } b", "a { b", "{x.y}", "{0}"])
+def test_a_phrasing_is_plain_names_in_braces_or_it_is_refused(template):
+    # the catalogue reads each phrasing once into pieces (catalogue._pieces), not by str.format:
+    # what it does not read as a parameter name must be an error, not text
+    from saiken_cli import catalogue
+
+    with pytest.raises(ValueError, match="phrasing of t.code"):
+        catalogue._pieces(template, "t.code")

@@ -24,7 +24,7 @@ reduced principal.
 
 
 from functools import cache, lru_cache
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, NamedTuple
@@ -36,10 +36,10 @@ from saiken_cli.calc.rates import RateChoice, legal_rate
 from saiken_cli.calc.rounding import FLOOR_CITATION, floor_ratio, percent_text, ratio_text
 from saiken_cli.errors import ConflictError, InputError, RuleNotInForce
 from saiken_cli.rules import Citation, Row, dedupe_citations
+from saiken_cli.calc.periods import ONE_DAY
 
 SCHEMA_VERSION = "3"  # 3: citations carry kind (and reporter); 2: assumptions, notes and warnings are message items {"code", "params", "text"}
 METHODS = ("simple365", "court", "court-each", "court-365", "kyotaku", "actual")
-ONE_DAY = timedelta(days=1)
 
 ART_419 = Citation(law="民法", article="419", paragraph="1", en="money debts: damages at the statutory rate, or the agreed rate if higher")
 ART_412 = Citation(law="民法", article="412", paragraph="1", en="a fixed due date: in default from the day after it")
@@ -367,6 +367,14 @@ def simple_days(principal_yen: int, rate: Decimal, days: int, m: Method) -> tupl
     return (part,), floor_ratio(num, den, m.unit_yen)
 
 
+def delay_starts_on(inp: DamagesInput) -> date | None:
+    """The first day of damages: ``first_on`` as given, else the day after the due date
+    (民法412条1項); None for ``--days`` alone."""
+    if inp.first_on is not None:
+        return inp.first_on
+    return inp.due_on + ONE_DAY if inp.due_on is not None else None
+
+
 def _resolve_span(inp: DamagesInput) -> tuple[date | None, date | None, list[Message]]:
     assumptions: list[Message] = []
     if (inp.days is not None) + (inp.first_on is not None) + (inp.due_on is not None) > 1:
@@ -383,15 +391,13 @@ def _resolve_span(inp: DamagesInput) -> tuple[date | None, date | None, list[Mes
     if inp.last_on is None:
         flag = "--from" if inp.first_on else "--due-date"
         raise ConflictError(f"{flag} needs --to (the last day: the payment or filing date, inclusive)")
+    first_on = delay_starts_on(inp)
     if inp.due_on is not None:
-        first_on = inp.due_on + ONE_DAY
         assumptions.append(msg("damages.default_from_day_after_due", due_on=inp.due_on, first_on=first_on, article=ART_412))
         if inp.last_on <= inp.due_on:
             raise InputError("--to", inp.last_on.isoformat(), f"a date after --due-date {inp.due_on.isoformat()}")
-    else:
-        first_on = inp.first_on
-        if inp.last_on < first_on:
-            raise InputError("--to", inp.last_on.isoformat(), f"a date on or after --from {first_on.isoformat()}")
+    elif inp.last_on < first_on:
+        raise InputError("--to", inp.last_on.isoformat(), f"a date on or after --from {first_on.isoformat()}")
     return first_on, inp.last_on, assumptions
 
 

@@ -25,7 +25,7 @@ starts (分断).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -38,9 +38,9 @@ from saiken_cli.calc.rates import reform_effective_date
 from saiken_cli.calc.rounding import FLOOR_CITATION, floor_yen
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, dedupe_citations
+from saiken_cli.calc.periods import ONE_DAY
 
 SCHEMA_VERSION = "3"  # 3: headline, rounding.basis, assumptions, notes, warnings are message items (kabarai.*)
-ONE_DAY = timedelta(days=1)
 OVERPAY_CHOICES = ("5", "3", "split")
 FIRST_DAY_CHOICES = ("one-end", "both-ends")
 LEAP_CHOICES = ("calendar", "365", "court")

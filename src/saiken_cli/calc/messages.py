@@ -22,7 +22,7 @@ anything else                 ``str`` / ``int``    as given (a name, a label)
 ============================  ===================  ==========================================
 
 Any of them may be None where the code says so (a date not reached, an amount not given):
-JSON null, phrased — (or なし / none where the phrasing asks, ``{x_yen:none}``).
+JSON null, phrased — (or なし, in English none, where the phrasing asks ``{x_yen:none}``).
 
 A NamedTuple, not a dataclass: calc.damages builds messages on the `--json` fast path, and
 importing dataclasses costs ~10 ms of start-up (tests/test_startup.py).

@@ -22,7 +22,7 @@ Verdicts compare exact values (Fraction); percentages are rounded only for displ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -42,11 +42,11 @@ from saiken_cli.calc.messages import Message, beyond_verified, msg, to_dicts
 from saiken_cli.calc.rounding import FLOOR_CITATION, floor_yen
 from saiken_cli.errors import ConflictError, InputError
 from saiken_cli.rules import Citation, Row, citations_json, dedupe_citations
+from saiken_cli.calc.periods import ONE_DAY
 
 SCHEMA_VERSION = "4"  # 4: verdict titles and consequences, assumptions, notes, warnings are message items; 3: citations carry kind (and reporter); 2: rounding.percent is a message item {"code", "params", "text"} (issue 16)
 LENDERS = ("business", "individual")
 YEAR_DAYS = 365  # the simple-interest year of §3.3 (annual = interest ÷ principal × 365 ÷ days)
-ONE_DAY = timedelta(days=1)
 
 PERIOD_RULE = Citation(
     law="貸金業法施行規則",

@@ -251,8 +251,9 @@ def _pieces(template: str, code: str) -> tuple:
             raise ValueError(f"phrasing of {code}: braces do not pair at {min(c for c in (at, close) if c >= 0)}")
         if at > pos:
             out.append(template[pos:at])
-        name, _, spec = template[at + 1 : end].partition(":")
-        if not name.isidentifier() or "{" in name:
+        field = template[at + 1 : end]
+        name, _, spec = field.partition(":")
+        if not name.isidentifier() or "{" in field:  # a plain name, no nested field
             raise ValueError(f"phrasing of {code}: the field {template[at:end + 1]!r} is not a parameter name")
         none = spec == "none"
         out.append((name, "" if none else spec, formatter(name), none))

@@ -230,6 +230,7 @@ def seikyu_cmd(values: dict[str, Any]) -> None:
 
     from saiken_cli import parsing, today
     from saiken_cli.commands.damages import SPEC as DAMAGES_SPEC
+    from saiken_cli.calc.damages import delay_starts_on
     from saiken_cli.commands.damages import build_input
     from saiken_cli.documents import seikyu
 
@@ -251,9 +252,7 @@ def seikyu_cmd(values: dict[str, Any]) -> None:
 
     # the debt's damages exactly as `saiken damages` reads them (one declaration of its inputs)
     inp = build_input(**DAMAGES_SPEC.read(flags))
-    from datetime import timedelta
-
-    first_on = inp.first_on or (inp.due_on + timedelta(days=1))
+    first_on = delay_starts_on(inp)  # the day after the due date (412条1項), as `saiken damages` counts it
     claim = seikyu.claim(
         principal_yen=inp.principal_yen, rate=inp.rate, first_on=first_on, payments=inp.payments, method=inp.method,
         commercial=inp.commercial, fixed_to=fixed_on, on=on,

@@ -14,15 +14,15 @@ Pure: no I/O, no clock. Imports calc.damages (documents → calc → rules).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from saiken_cli.documents import jtext, templates
 from saiken_cli.documents.statements import METHOD_JA
 from saiken_cli.errors import ConflictError
+from saiken_cli.calc.periods import ONE_DAY
 
-ONE_DAY = timedelta(days=1)
 
 
 class Claim(NamedTuple):

@@ -7,16 +7,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from saiken_cli.calc.jikou.events import Event, Timeline
 from saiken_cli.calc.jikou.regime import PeriodChoice, RegimeChoice
 from saiken_cli.calc.messages import Message, msg, to_dicts
 from saiken_cli.rules import Citation, citations_json
+from saiken_cli.calc.periods import ONE_DAY
 
 SCHEMA_VERSION = "5"  # 5: tort (724条, --claim-type tort), creditor null for a tort, invocable_from null for a 除斥期間; 4: knowledge (166条1項1号・2号 with --knew-on); 3: reason, period_basis, events[].effect, holiday.completion_day_closed and the notes are message items; 2: citations carry kind (and reporter)
-ONE_DAY = timedelta(days=1)
 
 # Starting facts: (field, flag, Japanese label)
 FACT_FLAGS = {
