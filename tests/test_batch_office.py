@@ -275,11 +275,13 @@ def _cases(path: Path, n: int) -> Path:
     return path
 
 
+@pytest.mark.parametrize("fork", [True, False], ids=["forked-pipes", "futures"])
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "xlsx"])
-def test_jobs_output_is_byte_identical_and_in_order(tmp_path, monkeypatch, fmt):
+def test_jobs_output_is_byte_identical_and_in_order(tmp_path, monkeypatch, fmt, fork):
     from saiken_cli import pool
     from saiken_cli.commands.batch import run_batch
 
+    monkeypatch.setattr(pool, "FORK", fork)  # Linux's forked workers, and the concurrent.futures pool of other systems
     monkeypatch.setattr(pool, "CHUNK", 16)  # many small chunks: order across workers is exercised
     monkeypatch.setattr(pool, "WINDOW_PER_JOB", 2)
     f = _cases(tmp_path / "c.csv", 400)
@@ -324,11 +326,13 @@ def _fake_calculator(monkeypatch):
     monkeypatch.setattr(commands, "COMMANDS", (*commands.COMMANDS, "fragile"))
 
 
-def test_a_failing_record_or_a_dying_worker_does_not_stop_the_run(tmp_path, monkeypatch):
+@pytest.mark.parametrize("fork", [True, False], ids=["forked-pipes", "futures"])
+def test_a_failing_record_or_a_dying_worker_does_not_stop_the_run(tmp_path, monkeypatch, fork):
     from saiken_cli import pool
     from saiken_cli.commands.batch import run_batch
 
     _fake_calculator(monkeypatch)
+    monkeypatch.setattr(pool, "FORK", fork)
     monkeypatch.setattr(pool, "CHUNK", 8)
     values = [str(i) for i in range(100)]
     values[13], values[57], values[58] = "boom", "die", "x"
@@ -364,6 +368,52 @@ def test_the_pool_reads_ahead_only_a_bounded_window():
 
 def _make_double():
     return lambda chunk: [2 * x for x in chunk]
+
+
+def test_tasks_and_results_larger_than_a_pipe_still_come_back_whole_and_in_order(tmp_path, monkeypatch):
+    """A pipe of 4 KiB (the least Linux gives) and chunks of 64 records: each task is more
+    than the pipe holds (sent only to an idle worker) and each result is read in pieces."""
+    from saiken_cli import pool
+    from saiken_cli.commands.batch import run_batch
+
+    f = _cases(tmp_path / "c.csv", 700)
+    one = tmp_path / "o1.jsonl"
+    assert run_batch("damages", str(f), output=str(one), jobs=1) == 1
+    monkeypatch.setattr(pool, "PIPE_BYTES", 4096)
+    monkeypatch.setattr(pool, "CHUNK", 64)
+    for jobs in (2, 3):
+        out = tmp_path / f"o{jobs}.jsonl"
+        assert run_batch("damages", str(f), output=str(out), jobs=jobs) == 1
+        assert out.read_bytes() == one.read_bytes()
+
+
+def _make_pid():
+    return lambda chunk: [os.getpid() for _ in chunk]
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("finish", [True, False], ids=["to-the-end", "stopped-early"])
+def test_forked_workers_are_ended_and_reaped_when_the_run_ends_or_stops(finish):
+    """An interrupted run (Ctrl-C, a file error part-way) closes the results generator: no
+    worker may be left running or as a zombie."""
+    from saiken_cli import pool
+
+    results = pool.run_ordered(([i] for i in range(50)), _make_pid, 2, on_dead=lambda item: None)
+    pids = set()
+    for n, out in enumerate(results):
+        pids.update(out)
+        if not finish and n == 3:
+            results.close()
+            break
+    assert len(pids) >= 1 and os.getpid() not in pids
+    assert all(_gone(pid) for pid in pids)
 
 
 def test_jobs_0_is_every_core_and_a_negative_number_is_refused(tmp_path):

@@ -6,21 +6,47 @@ the same) and returns each record's encoded output. Results are taken back stric
 the order the chunks were handed out, and at most ``WINDOW_PER_JOB × jobs`` chunks are out
 at once: memory is bounded whatever the size of the file (a bounded queue, not the file).
 
+On Linux the workers are forked processes, each with a pipe for its tasks and one for its
+results (:func:`_fork_ordered`): a result that is a :class:`Block` goes as a small pickled
+header and its bytes as they are, read by the runner into one buffer it keeps (no pickling
+of the output, no new memory per chunk). Elsewhere ``concurrent.futures`` does the same
+(:func:`_executor_ordered`). On two cores the runner shares a core with a worker, so what
+it spends per chunk is taken from the records (issue 14: ``--jobs 2`` ≥ 1.6× ``--jobs 1``).
+
 A worker process that dies (killed, out of memory, a crash in C code) does not stop the
-run: the chunks it held are done again one record at a time in a new pool, and a record
-that kills a worker again becomes that record's error (exit code 70, a bug in saiken).
+run: the chunk it was computing is done again one record at a time in a new worker, and a
+record that kills a worker again becomes that record's error (exit code 70, a bug in
+saiken); its other chunks go to a new worker.
 """
 
 from __future__ import annotations
 
 import os
+import struct
+import sys
 from collections import deque
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 CHUNK = 256  # records per task handed to a worker
 WINDOW_PER_JOB = 4  # chunks out at once per worker (the bound on memory)
+FORK = sys.platform.startswith("linux")  # forked workers with pipes; else concurrent.futures
+PIPE_BYTES = 1 << 20  # the size asked for each pipe (Linux: F_SETPIPE_SZ; unprivileged limit 1 MiB)
 
 _work: Callable[[list], list] | None = None  # the worker's function, set by _init
+
+
+class Block(NamedTuple):
+    """The results of a chunk of records as one piece of output: their bytes joined in
+    order, how many records and errors, and the warnings to say once among them. A worker
+    sends one Block for a chunk instead of a result per record. Its ``data`` is bytes, or a
+    list of them to be joined (a forked worker writes the list to its pipe as it is); from
+    forked workers it reaches the runner as a memoryview that holds only until the next
+    result is asked for (the runner writes it at once)."""
+
+    count: int
+    errors: int
+    data: Any
+    stale: tuple[str, ...]
 
 
 def cores() -> int:
@@ -40,7 +66,10 @@ def _init(make_work: Callable[[], Callable[[list], list]], setup: Callable[[], N
 
 def _run(chunk: list) -> list:
     assert _work is not None
-    return _work(chunk)
+    result = _work(chunk)
+    if len(result) == 1 and type(result[0]) is Block and type(result[0].data) is list:
+        result = [result[0]._replace(data=b"".join(result[0].data))]  # one bytes object to pickle
+    return result
 
 
 def _context():
@@ -75,6 +104,12 @@ def run_ordered(
     worker processes; ``work`` is built in each worker by ``make_work()`` (after ``setup``).
 
     ``on_dead(item)`` gives the result of one item whose worker died on it twice."""
+    ordered = _fork_ordered if FORK and hasattr(os, "fork") else _executor_ordered
+    return ordered(tasks, make_work, jobs, setup=setup, on_dead=on_dead)
+
+
+def _executor_ordered(tasks, make_work, jobs, *, setup, on_dead) -> Iterator[list]:
+    """run_ordered by concurrent.futures (where os.fork and Linux pipes are not to be had)."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -127,3 +162,259 @@ def run_ordered(
         for _, future in window:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --- forked workers with pipes (Linux) ----------------------------------------------------
+
+_TASK = struct.Struct("<Q")  # a task: its pickle's length, then the pickle
+_RESULT = struct.Struct("<BQQ")  # a result: 1 for a Block, the pickle's length, the raw bytes' length
+
+
+def _read(fd: int, n: int) -> bytes | None:
+    """Exactly ``n`` bytes of ``fd``, or None at the end (the other side has gone)."""
+    parts = []
+    while n:
+        part = os.read(fd, min(n, 1 << 20))
+        if not part:
+            return None
+        parts.append(part)
+        n -= len(part)
+    return b"".join(parts)
+
+
+def _read_into(fd: int, view: memoryview) -> bool:
+    """Fill ``view`` from ``fd``; False at the end (the worker has gone)."""
+    got, n = 0, len(view)
+    while got < n:
+        k = os.readv(fd, [view[got:]])
+        if not k:
+            return False
+        got += k
+    return True
+
+
+def _write(fd: int, parts: list) -> None:
+    """All of ``parts`` to ``fd`` (a pipe takes a long write in pieces)."""
+    views = [memoryview(p) for p in parts if len(p)]
+    while views:
+        k = os.writev(fd, views[:512])  # at most IOV_MAX (1024 on Linux) pieces a call
+        while views and k >= len(views[0]):
+            k -= len(views[0])
+            views.pop(0)
+        if k:
+            views[0] = views[0][k:]
+
+
+def _serve(tasks_fd: int, results_fd: int, make_work, setup) -> None:
+    """A worker's life: take a task, send its result, until the runner closes the tasks."""
+    import gc
+    import pickle
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the runner's to handle (it ends the workers)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the runner's handler (saiken batch's own)
+    if setup is not None:
+        setup()
+    work = make_work()
+    # what the worker was forked with is never garbage: its collector need not walk it (nor
+    # copy every page of it by writing to the objects' headers)
+    gc.freeze()
+    dumps, loads = pickle.dumps, pickle.loads
+    while True:
+        head = _read(tasks_fd, _TASK.size)
+        if head is None:
+            return
+        payload = _read(tasks_fd, _TASK.unpack(head)[0])
+        if payload is None:
+            return
+        task = loads(payload)
+        result = work(task)
+        if len(result) == 1 and type(result[0]) is Block:
+            block = result[0]
+            meta = dumps((block.count, block.errors, block.stale), protocol=pickle.HIGHEST_PROTOCOL)
+            parts = block.data if type(block.data) is list else [block.data]
+            size = sum(map(len, parts))
+            _write(results_fd, [_RESULT.pack(1, len(meta), size), meta, *parts])
+        else:
+            meta = dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+            _write(results_fd, [_RESULT.pack(0, len(meta), 0), meta])
+
+
+def _pipe() -> tuple[int, int, int]:
+    """A pipe (read end, write end) made as large as allowed, and the bytes it holds."""
+    import fcntl
+
+    r, w = os.pipe()
+    size = 4096  # what POSIX promises
+    try:
+        fcntl.fcntl(w, 1031, PIPE_BYTES)  # F_SETPIPE_SZ
+    except OSError:
+        pass
+    try:
+        size = fcntl.fcntl(w, 1032)  # F_GETPIPE_SZ
+    except OSError:
+        pass
+    return r, w, size
+
+
+class _Worker:
+    __slots__ = ("pid", "tasks", "results", "room", "sizes", "queued")
+
+    def __init__(self, pid: int, tasks: int, results: int, room: int):
+        self.pid, self.tasks, self.results, self.room = pid, tasks, results, room
+        self.sizes: deque = deque()  # the bytes of each task sent whose result is not yet read
+        self.queued = 0  # their sum: at most that many wait in its pipe
+
+    @property
+    def out(self) -> int:
+        return len(self.sizes)
+
+    def done(self) -> None:
+        self.queued -= self.sizes.popleft()
+
+
+def _fork_ordered(tasks, make_work, jobs, *, setup, on_dead) -> Iterator[list]:
+    """run_ordered by forked workers: one pipe of tasks and one of results per worker.
+
+    Deadlock-free: the runner writes a task to a worker only if the worker has none
+    outstanding or the pipe has room for it beside those it has, and tasks are sent in
+    window order (the first task waiting is always sendable once those before it are
+    read); it reads results only from the worker computing the oldest task."""
+    import pickle
+    import signal
+
+    live: list[_Worker] = []
+    dumps = pickle.dumps
+
+    def spawn() -> _Worker:
+        t_r, t_w, room = _pipe()
+        r_r, r_w, _ = _pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: it never returns into the runner's code
+            code = 0
+            try:
+                os.close(t_w)
+                os.close(r_r)
+                for other in live:  # another worker's pipes held here would hide its end
+                    os.close(other.tasks)
+                    os.close(other.results)
+                _serve(t_r, r_w, make_work, setup)
+            except BaseException:  # noqa: BLE001 - the runner sees the end of the pipe
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(t_r)
+        os.close(r_w)
+        worker = _Worker(pid, t_w, r_r, room)
+        live.append(worker)
+        return worker
+
+    def end(worker: _Worker, kill: bool = False) -> None:
+        if worker in live:
+            live.remove(worker)
+        for fd in (worker.tasks, worker.results):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        if kill:
+            try:
+                os.kill(worker.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        try:
+            os.waitpid(worker.pid, 0)
+        except ChildProcessError:
+            pass
+
+    def send(worker: _Worker, payload: bytes) -> None:
+        _write(worker.tasks, [_TASK.pack(len(payload)), payload])
+        worker.sizes.append(len(payload) + _TASK.size)
+        worker.queued += len(payload) + _TASK.size
+
+    buffer = bytearray(1 << 16)  # every result is read into this one buffer
+
+    def receive(worker: _Worker):
+        """The worker's next result (a Block's data a view of ``buffer``), or None if it died."""
+        nonlocal buffer
+        head = bytearray(_RESULT.size)
+        if not _read_into(worker.results, memoryview(head)):
+            return None
+        kind, meta_len, data_len = _RESULT.unpack(head)
+        if len(buffer) < meta_len + data_len:
+            buffer = bytearray(meta_len + data_len)
+        view = memoryview(buffer)[: meta_len + data_len]
+        if not _read_into(worker.results, view):
+            return None
+        meta = pickle.loads(view[:meta_len])
+        if kind == 1:
+            count, errors, stale = meta
+            return [Block(count, errors, view[meta_len:], stale)]
+        return meta
+
+    def one_by_one(task: list) -> list:
+        """A task whose worker died: each record again, alone, in a fresh worker."""
+        out: list = []
+        solo = None
+        for item in task:
+            solo = solo or spawn()
+            send(solo, dumps([item], protocol=pickle.HIGHEST_PROTOCOL))
+            result = receive(solo)
+            if result is None:
+                end(solo)
+                solo = None
+                out.append(on_dead(item))
+                continue
+            solo.done()
+            out.extend(r._replace(data=bytes(r.data)) if type(r) is Block else r for r in result)  # off the buffer
+        if solo is not None:
+            end(solo)
+        return out
+
+    workers = [spawn() for _ in range(jobs)]
+    window: deque = deque()  # [task, its pickle, the worker it was sent to or None]
+    limit = max(2, WINDOW_PER_JOB * jobs)
+
+    def pump() -> None:
+        """Send the waiting tasks, in order, while a worker can take the next one."""
+        for entry in window:
+            if entry[2] is not None:
+                continue
+            size = len(entry[1]) + _TASK.size
+            able = [w for w in workers if w.out == 0 or (w.out < WINDOW_PER_JOB and w.queued + size <= w.room)]
+            if not able:
+                return
+            worker = min(able, key=lambda w: w.out)
+            send(worker, entry[1])
+            entry[2] = worker
+
+    def take() -> list:
+        pump()
+        task, _, worker = window.popleft()
+        result = receive(worker)
+        if result is not None:
+            worker.done()
+            return result
+        # the worker died: its other tasks wait for a new worker, this one is done record by record
+        end(worker)
+        workers[workers.index(worker)] = spawn()
+        for entry in window:
+            if entry[2] is worker:
+                entry[2] = None
+        result = one_by_one(task)
+        pump()
+        return result
+
+    finished = False
+    try:
+        for task in tasks:
+            if len(window) >= limit:
+                yield take()
+            window.append([task, dumps(task, protocol=pickle.HIGHEST_PROTOCOL), None])
+            pump()
+        while window:
+            yield take()
+        finished = True
+    finally:
+        for worker in list(live):  # finished: each is waiting for a task and ends at the pipe's end
+            end(worker, kill=not finished)

@@ -20,8 +20,9 @@ Contract (docs/commands/batch.md):
 from __future__ import annotations
 
 import sys
-from typing import Any, Iterator, NamedTuple, Optional
+from typing import Any, Iterator, Optional
 
+from saiken_cli import pool
 from saiken_cli.commands.common import NormFields, norm_key
 from saiken_cli.commands.spec import Command, Flag, closest_key
 
@@ -512,7 +513,11 @@ class _Bytes:
 
     def put(self, data: bytes) -> None:
         if self.binary is None:
-            self.out.write(data.decode(self.text_encoding))
+            self.out.write(str(data, self.text_encoding))  # bytes, or a Block's memoryview (--jobs N)
+            return
+        if len(data) >= PENDING_BYTES:  # a worker's Block (--jobs N): written as it is, not copied
+            self.write_pending()
+            self.binary.write(data)
             return
         self.pending += data
         if len(self.pending) >= PENDING_BYTES:
@@ -875,17 +880,7 @@ def _rate_hint(message: str, exc, rates: frozenset[str]) -> str:
     return message
 
 
-class Block(NamedTuple):
-    """The results of a chunk of records as one piece of output (``--jobs N`` with a JSONL or
-    CSV output): their bytes joined in order, how many records and errors, and the
-    "verified only through" warnings among them. A worker sends one Block for a chunk
-    instead of a result per record: the runner, which reads, writes and keeps count on a
-    core the workers share, then handles 256 records at once (issue 14: --jobs 2)."""
-
-    count: int
-    errors: int
-    data: bytes
-    stale: tuple[str, ...]
+Block = pool.Block  # a worker's chunk of records as one piece of output (--jobs N; saiken_cli.pool)
 
 
 def make_work(name: str, spec: dict[str, Any], mapper: "RowMapper | None" = None, *, blocks: bool = False):
@@ -942,7 +937,8 @@ def make_work(name: str, spec: dict[str, Any], mapper: "RowMapper | None" = None
         if not blocks:
             return results
         stale = tuple(dict.fromkeys(w for r in results if len(r) > 2 for w in r[2]))
-        return [Block(len(results), sum(1 for r in results if r[0]), b"".join(r[1] for r in results), stale)]
+        # the records' bytes as a list: a forked worker writes them to its pipe as they are
+        return [Block(len(results), sum(1 for r in results if r[0]), [r[1] for r in results], stale)]
 
     work.one = one  # type: ignore[attr-defined]
     return work
@@ -1009,7 +1005,7 @@ def _results(table: Table, name: str, spec: dict[str, Any], jobs: int) -> Iterat
     (which are handed rows of cells where the reader has them, and make the records)."""
     import functools
 
-    from saiken_cli import paths, pool
+    from saiken_cli import paths
 
     if jobs <= 1:
         one = make_work(name, spec).one
@@ -1079,8 +1075,6 @@ def run_batch(
     rate_unit = OPTIONS.choice("rate-unit", rate_unit or "")
     if jobs < 0 or jobs > 512:
         raise InputError("--jobs", jobs, "a number of worker processes from 1, or 0 for every core")
-    from saiken_cli import pool
-
     jobs = jobs or pool.cores()
     if out_format is not None:
         out_format = OPTIONS.choice("format", out_format)
@@ -1184,7 +1178,8 @@ def run_batch(
                 except StopIteration:
                     break
                 if type(result) is Block:  # a worker's chunk of records, as one piece (--jobs N)
-                    put(result.data)
+                    data = result.data
+                    put(b"".join(data) if type(data) is list else data)
                     errors += result.errors
                     stale, count = result.stale, result.count
                 else:
