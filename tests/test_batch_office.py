@@ -387,6 +387,36 @@ def test_tasks_and_results_larger_than_a_pipe_still_come_back_whole_and_in_order
         assert out.read_bytes() == one.read_bytes()
 
 
+def _make_fragile():
+    def work(chunk):
+        if "die" in chunk:
+            os._exit(3)  # the worker process itself dies
+        return [2 * x for x in chunk]
+
+    return work
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked-pipes", "futures"])
+def test_a_worker_that_dies_before_the_next_task_is_handed_out(monkeypatch, fork):
+    """The pool breaks while the runner is still reading: handing out the next task must not
+    raise (concurrent.futures raised BrokenProcessPool from submit; a pipe, BrokenPipeError)."""
+    import time
+
+    from saiken_cli import pool
+
+    monkeypatch.setattr(pool, "FORK", fork)
+
+    def tasks():
+        for i in range(10):
+            yield [i, i]
+            if i == 2:
+                yield ["die"]
+                time.sleep(0.5)  # the worker is dead before the next task is handed out
+
+    got = [x for out in pool.run_ordered(tasks(), _make_fragile, 2, on_dead=lambda item: ("dead", item)) for x in out]
+    assert got == [0, 0, 2, 2, 4, 4, ("dead", "die")] + [2 * i for i in range(3, 10) for _ in (0, 1)]
+
+
 def _make_pid():
     return lambda chunk: [os.getpid() for _ in chunk]
 
@@ -571,3 +601,83 @@ def test_jobs_n_says_the_same_counts_and_each_stale_warning_once(tmp_path, monke
     stale = [line for line in said[2].splitlines() if "2026-11-01" in line]
     assert stale and len(stale) == len(set(stale))  # each once, not once per record or per chunk
     assert (tmp_path / "o1.jsonl").read_bytes() == (tmp_path / "o2.jsonl").read_bytes()
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines as limits.text_lines gives them: split after each \\n only (a \\r stays in its line)."""
+    parts = text.split("\n")
+    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+def _rows_both_ways(text: str, size: int):
+    """(rows, blank) read by one csv reader as --jobs 1 does, and by LineChunks of ``size``
+    lines, each pickled and read on its own as a worker does."""
+    import pickle
+
+    from saiken_cli.commands.batch import Counts, _csv_rows, _line_chunks, _non_blank
+
+    lines = _split_lines(text)
+    reader = csv.reader(iter(lines))
+    ncols = len(next(reader))
+    counts = Counts()
+    one = list(_non_blank(_csv_rows(reader, ncols), counts))
+    it = iter(lines)
+    reader = csv.reader(it)
+    next(reader)
+    got, blank = [], 0
+    for chunk in _line_chunks(it, reader.line_num, ncols, Counts(), size):
+        chunk = pickle.loads(pickle.dumps(chunk))
+        got.extend(chunk)
+        blank += chunk.counts.blank
+    return (one, counts.blank), (got, blank)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list('a,"\n\r 1')), max_size=120),
+    st.sampled_from(['id,n\n', '"i\nd",n\n', 'id,"n"\r\n']),
+    st.integers(1, 6),
+)
+def test_workers_read_the_rows_of_their_lines_as_one_reader_reads_the_file(body, head, size):
+    """Quoted line breaks, unclosed quotes, quotes inside a cell, a lone \\r, blank lines, a
+    header over two lines: the rows, their line numbers, the problems and the blank count
+    are the same whichever lines a chunk starts at."""
+    one, chunked = _rows_both_ways(head + body, size)
+    assert chunked == one
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab,"\n')), max_size=120), st.integers(1, 4))
+def test_a_cell_over_the_field_limit_is_the_same_error_in_a_chunk(body, size):
+    old = csv.field_size_limit(4)  # the csv module's limit (128 KiB), made small
+    try:
+        one, chunked = _rows_both_ways("id,n\n" + body, size)
+    finally:
+        csv.field_size_limit(old)
+    assert chunked == one
+
+
+def test_quoted_records_blank_rows_and_problems_come_out_the_same_at_jobs_2(tmp_path, monkeypatch, capsys):
+    from saiken_cli import pool
+    from saiken_cli.commands.batch import run_batch
+
+    monkeypatch.setattr(pool, "CHUNK", 4)
+    rows = []
+    for i in range(60):
+        rows.append(f'c{i},{10_000 + i},0.2,,,{1 + i}\n')
+        if i % 7 == 0:
+            rows.append(f'"q{i}\nline two",{20_000 + i},"14.6%",2020-01-01,2021-01-01,\n')  # a quoted line break
+        if i % 11 == 0:
+            rows.append("\n,,,,,\n")  # blank rows
+        if i % 13 == 0:
+            rows.append(f'c"{i}",5"0,0.2,,,1\n')  # quotes inside unquoted cells
+    rows.append('"open,1,0.2,,,1\nx,2,0.2,,,1\n')  # a quote never closed: to the end of the file
+    f = tmp_path / "q.csv"
+    f.write_text("case_id,principal,rate,from,to,days\n" + "".join(rows), encoding="utf-8")
+    outs, errs = {}, {}
+    for jobs in (1, 2):
+        out = tmp_path / f"o{jobs}.jsonl"
+        assert run_batch("damages", str(f), output=str(out), jobs=jobs) == 1
+        outs[jobs], errs[jobs] = out.read_bytes(), capsys.readouterr().err
+    assert outs[1] == outs[2] and errs[1] == errs[2]
+    assert "blank rows skipped" in errs[2] and b"is not closed" in outs[2]

@@ -47,6 +47,7 @@ class Block(NamedTuple):
     errors: int
     data: Any
     stale: tuple[str, ...]
+    blank: int = 0  # rows the worker skipped as blank (counted for the run's summary)
 
 
 def cores() -> int:
@@ -135,10 +136,19 @@ def _executor_ordered(tasks, make_work, jobs, *, setup, on_dead) -> Iterator[lis
                 out.append(on_dead(item))
         return out
 
+    def submit(task: list):
+        """The task's future, or None if the pool has broken already (seen when it is taken)."""
+        try:
+            return pool.submit(_run, task)
+        except BrokenProcessPool:
+            return None
+
     def take() -> list:
         nonlocal pool
         task, future = window.popleft()
         try:
+            if future is None:
+                raise BrokenProcessPool("a worker died before this task was handed out")
             return future.result()
         except BrokenProcessPool:
             # every task still out died with the pool: hand them out again after this one
@@ -148,19 +158,20 @@ def _executor_ordered(tasks, make_work, jobs, *, setup, on_dead) -> Iterator[lis
             rest = [t for t, _ in window]
             window.clear()
             for t in rest:
-                window.append((t, pool.submit(_run, t)))
+                window.append((t, submit(t)))
             return result
 
     try:
         for task in tasks:
             if len(window) >= limit:
                 yield take()
-            window.append((task, pool.submit(_run, task)))
+            window.append((task, submit(task)))
         while window:
             yield take()
     finally:
         for _, future in window:
-            future.cancel()
+            if future is not None:
+                future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -231,7 +242,7 @@ def _serve(tasks_fd: int, results_fd: int, make_work, setup) -> None:
         result = work(task)
         if len(result) == 1 and type(result[0]) is Block:
             block = result[0]
-            meta = dumps((block.count, block.errors, block.stale), protocol=pickle.HIGHEST_PROTOCOL)
+            meta = dumps(block._replace(data=None), protocol=pickle.HIGHEST_PROTOCOL)
             parts = block.data if type(block.data) is list else [block.data]
             size = sum(map(len, parts))
             _write(results_fd, [_RESULT.pack(1, len(meta), size), meta, *parts])
@@ -258,12 +269,13 @@ def _pipe() -> tuple[int, int, int]:
 
 
 class _Worker:
-    __slots__ = ("pid", "tasks", "results", "room", "sizes", "queued")
+    __slots__ = ("pid", "tasks", "results", "room", "sizes", "queued", "gone")
 
     def __init__(self, pid: int, tasks: int, results: int, room: int):
         self.pid, self.tasks, self.results, self.room = pid, tasks, results, room
         self.sizes: deque = deque()  # the bytes of each task sent whose result is not yet read
         self.queued = 0  # their sum: at most that many wait in its pipe
+        self.gone = False  # its task pipe is closed: it died (its results so far are still read)
 
     @property
     def out(self) -> int:
@@ -327,10 +339,16 @@ def _fork_ordered(tasks, make_work, jobs, *, setup, on_dead) -> Iterator[list]:
         except ChildProcessError:
             pass
 
-    def send(worker: _Worker, payload: bytes) -> None:
-        _write(worker.tasks, [_TASK.pack(len(payload)), payload])
+    def send(worker: _Worker, payload: bytes) -> bool:
+        """Whether the worker took the task (False: it has died)."""
+        try:
+            _write(worker.tasks, [_TASK.pack(len(payload)), payload])
+        except BrokenPipeError:
+            worker.gone = True
+            return False
         worker.sizes.append(len(payload) + _TASK.size)
         worker.queued += len(payload) + _TASK.size
+        return True
 
     buffer = bytearray(1 << 16)  # every result is read into this one buffer
 
@@ -348,8 +366,7 @@ def _fork_ordered(tasks, make_work, jobs, *, setup, on_dead) -> Iterator[list]:
             return None
         meta = pickle.loads(view[:meta_len])
         if kind == 1:
-            count, errors, stale = meta
-            return [Block(count, errors, view[meta_len:], stale)]
+            return [meta._replace(data=view[meta_len:])]
         return meta
 
     def one_by_one(task: list) -> list:
@@ -358,8 +375,8 @@ def _fork_ordered(tasks, make_work, jobs, *, setup, on_dead) -> Iterator[list]:
         solo = None
         for item in task:
             solo = solo or spawn()
-            send(solo, dumps([item], protocol=pickle.HIGHEST_PROTOCOL))
-            result = receive(solo)
+            sent = send(solo, dumps([item], protocol=pickle.HIGHEST_PROTOCOL))
+            result = receive(solo) if sent else None
             if result is None:
                 end(solo)
                 solo = None
@@ -381,12 +398,19 @@ def _fork_ordered(tasks, make_work, jobs, *, setup, on_dead) -> Iterator[list]:
             if entry[2] is not None:
                 continue
             size = len(entry[1]) + _TASK.size
-            able = [w for w in workers if w.out == 0 or (w.out < WINDOW_PER_JOB and w.queued + size <= w.room)]
-            if not able:
-                return
-            worker = min(able, key=lambda w: w.out)
-            send(worker, entry[1])
-            entry[2] = worker
+            while entry[2] is None:
+                able = [
+                    w for w in workers
+                    if not w.gone and (w.out == 0 or (w.out < WINDOW_PER_JOB and w.queued + size <= w.room))
+                ]
+                if not able:
+                    return
+                worker = min(able, key=lambda w: w.out)
+                if send(worker, entry[1]):
+                    entry[2] = worker
+                elif worker.out == 0:  # died with nothing of ours: replaced now (else when its task comes up)
+                    end(worker)
+                    workers[workers.index(worker)] = spawn()
 
     def take() -> list:
         pump()
