@@ -661,7 +661,6 @@ def test_quoted_records_blank_rows_and_problems_come_out_the_same_at_jobs_2(tmp_
     from saiken_cli import pool
     from saiken_cli.commands.batch import run_batch
 
-    monkeypatch.setattr(pool, "CHUNK", 4)
     rows = []
     for i in range(60):
         rows.append(f'c{i},{10_000 + i},0.2,,,{1 + i}\n')
@@ -675,9 +674,10 @@ def test_quoted_records_blank_rows_and_problems_come_out_the_same_at_jobs_2(tmp_
     f = tmp_path / "q.csv"
     f.write_text("case_id,principal,rate,from,to,days\n" + "".join(rows), encoding="utf-8")
     outs, errs = {}, {}
-    for jobs in (1, 2):
+    for jobs, chunk in ((1, 4), (2, 4), (3, 1000)):  # 1000: a file too small to share out, read in-process
+        monkeypatch.setattr(pool, "CHUNK", chunk)
         out = tmp_path / f"o{jobs}.jsonl"
         assert run_batch("damages", str(f), output=str(out), jobs=jobs) == 1
         outs[jobs], errs[jobs] = out.read_bytes(), capsys.readouterr().err
-    assert outs[1] == outs[2] and errs[1] == errs[2]
+    assert outs[1] == outs[2] == outs[3] and errs[1] == errs[2] == errs[3]
     assert "blank rows skipped" in errs[2] and b"is not closed" in outs[2]

@@ -1440,7 +1440,7 @@ OPTIONS = Command("batch", HELP, (
     Flag("jobs", "int", "ワーカープロセス数 (0 = 全コア); 出力は同じ・入力の順", "Worker processes (0 = every core); the output is "
          "the same, in input order.", default="1", short="-j", role="option",
          doc="Worker processes (`0` = every core; default 1). The output is byte for byte that of `--jobs 1`, in input "
-             "order; at most 4 chunks of 256 records per worker are in flight (memory stays bounded); a record that fails, "
+             "order; at most 4 chunks of about 256 records per worker are in flight (memory stays bounded); a record that fails, "
              "or even kills its worker, becomes that record's error."),
     Flag("allow-outside-paths", "switch", "記録が FILE のフォルダの外のファイル (kabarai の file) を指すことを許す",
          "Let records name files (kabarai's file) outside FILE's folder.", role="option",
