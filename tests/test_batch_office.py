@@ -417,6 +417,39 @@ def test_a_worker_that_dies_before_the_next_task_is_handed_out(monkeypatch, fork
     assert got == [0, 0, 2, 2, 4, 4, ("dead", "die")] + [2 * i for i in range(3, 10) for _ in (0, 1)]
 
 
+def _make_short_lived():
+    import signal
+
+    def work(chunk):
+        if "bye" in chunk:  # dies a moment after sending this result, while waiting for a task
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
+            signal.setitimer(signal.ITIMER_REAL, 0.05)
+            return ["bye"]
+        return [2 * x for x in chunk]
+
+    return work
+
+
+def test_workers_that_died_after_their_last_result_are_replaced(monkeypatch):
+    """Both workers die idle, their last results still unread: those results are used, the
+    next tasks find the task pipes closed, and new workers take them."""
+    import time
+
+    from saiken_cli import pool
+
+    monkeypatch.setattr(pool, "FORK", True)
+
+    def tasks():
+        yield ["bye"]
+        yield ["bye"]
+        time.sleep(0.4)
+        for i in range(20):
+            yield [i]
+
+    got = [x for out in pool.run_ordered(tasks(), _make_short_lived, 2, on_dead=lambda item: ("dead", item)) for x in out]
+    assert got == ["bye", "bye"] + [2 * i for i in range(20)]
+
+
 def _make_pid():
     return lambda chunk: [os.getpid() for _ in chunk]
 

@@ -394,6 +394,10 @@ def _fork_ordered(tasks, make_work, jobs, *, setup, on_dead) -> Iterator[list]:
 
     def pump() -> None:
         """Send the waiting tasks, in order, while a worker can take the next one."""
+        for i, worker in enumerate(workers):
+            if worker.gone and worker.out == 0:  # died, and every result it wrote has been read
+                end(worker)
+                workers[i] = spawn()
         for entry in window:
             if entry[2] is not None:
                 continue
