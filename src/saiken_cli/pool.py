@@ -181,20 +181,8 @@ _TASK = struct.Struct("<Q")  # a task: its pickle's length, then the pickle
 _RESULT = struct.Struct("<BQQ")  # a result: 1 for a Block, the pickle's length, the raw bytes' length
 
 
-def _read(fd: int, n: int) -> bytes | None:
-    """Exactly ``n`` bytes of ``fd``, or None at the end (the other side has gone)."""
-    parts = []
-    while n:
-        part = os.read(fd, min(n, 1 << 20))
-        if not part:
-            return None
-        parts.append(part)
-        n -= len(part)
-    return b"".join(parts)
-
-
 def _read_into(fd: int, view: memoryview) -> bool:
-    """Fill ``view`` from ``fd``; False at the end (the worker has gone)."""
+    """Fill ``view`` from ``fd``; False at the end (the other side has gone)."""
     got, n = 0, len(view)
     while got < n:
         k = os.readv(fd, [view[got:]])
@@ -231,12 +219,12 @@ def _serve(tasks_fd: int, results_fd: int, make_work, setup) -> None:
     # copy every page of it by writing to the objects' headers)
     gc.freeze()
     dumps, loads = pickle.dumps, pickle.loads
+    head = bytearray(_TASK.size)
     while True:
-        head = _read(tasks_fd, _TASK.size)
-        if head is None:
+        if not _read_into(tasks_fd, memoryview(head)):
             return
-        payload = _read(tasks_fd, _TASK.unpack(head)[0])
-        if payload is None:
+        payload = bytearray(_TASK.unpack(head)[0])
+        if not _read_into(tasks_fd, memoryview(payload)):
             return
         task = loads(payload)
         result = work(task)
@@ -269,20 +257,21 @@ def _pipe() -> tuple[int, int, int]:
 
 
 class _Worker:
-    __slots__ = ("pid", "tasks", "results", "room", "sizes", "queued", "gone")
+    __slots__ = ("pid", "tasks", "results", "room", "sizes", "gone")
 
     def __init__(self, pid: int, tasks: int, results: int, room: int):
         self.pid, self.tasks, self.results, self.room = pid, tasks, results, room
         self.sizes: deque = deque()  # the bytes of each task sent whose result is not yet read
-        self.queued = 0  # their sum: at most that many wait in its pipe
         self.gone = False  # its task pipe is closed: it died (its results so far are still read)
 
     @property
     def out(self) -> int:
         return len(self.sizes)
 
-    def done(self) -> None:
-        self.queued -= self.sizes.popleft()
+    def fits(self, size: int) -> bool:
+        """Whether a task of ``size`` bytes can be written without waiting on this worker: it
+        has none outstanding, or its pipe holds the task beside all those it has (at most)."""
+        return not self.gone and (not self.sizes or (len(self.sizes) < WINDOW_PER_JOB and sum(self.sizes) + size <= self.room))
 
 
 def _fork_ordered(tasks, make_work, jobs, *, setup, on_dead) -> Iterator[list]:
@@ -347,7 +336,6 @@ def _fork_ordered(tasks, make_work, jobs, *, setup, on_dead) -> Iterator[list]:
             worker.gone = True
             return False
         worker.sizes.append(len(payload) + _TASK.size)
-        worker.queued += len(payload) + _TASK.size
         return True
 
     buffer = bytearray(1 << 16)  # every result is read into this one buffer
@@ -382,7 +370,7 @@ def _fork_ordered(tasks, make_work, jobs, *, setup, on_dead) -> Iterator[list]:
                 solo = None
                 out.append(on_dead(item))
                 continue
-            solo.done()
+            solo.sizes.popleft()
             out.extend(r._replace(data=bytes(r.data)) if type(r) is Block else r for r in result)  # off the buffer
         if solo is not None:
             end(solo)
@@ -392,40 +380,37 @@ def _fork_ordered(tasks, make_work, jobs, *, setup, on_dead) -> Iterator[list]:
     window: deque = deque()  # [task, its pickle, the worker it was sent to or None]
     limit = max(2, WINDOW_PER_JOB * jobs)
 
+    def replace(worker: _Worker) -> None:
+        end(worker)
+        workers[workers.index(worker)] = spawn()
+
     def pump() -> None:
         """Send the waiting tasks, in order, while a worker can take the next one."""
-        for i, worker in enumerate(workers):
-            if worker.gone and worker.out == 0:  # died, and every result it wrote has been read
-                end(worker)
-                workers[i] = spawn()
+        for worker in [w for w in workers if w.gone and not w.sizes]:  # died, every result it wrote read
+            replace(worker)
         for entry in window:
             if entry[2] is not None:
                 continue
             size = len(entry[1]) + _TASK.size
             while entry[2] is None:
-                able = [
-                    w for w in workers
-                    if not w.gone and (w.out == 0 or (w.out < WINDOW_PER_JOB and w.queued + size <= w.room))
-                ]
+                able = [w for w in workers if w.fits(size)]
                 if not able:
                     return
                 worker = min(able, key=lambda w: w.out)
                 if send(worker, entry[1]):
                     entry[2] = worker
-                elif worker.out == 0:  # died with nothing of ours: replaced now (else when its task comes up)
-                    end(worker)
-                    workers[workers.index(worker)] = spawn()
+                elif not worker.sizes:  # died with nothing of ours: replaced now (else once its results are read)
+                    replace(worker)
 
     def take() -> list:
         pump()
         task, _, worker = window.popleft()
         result = receive(worker)
         if result is not None:
-            worker.done()
+            worker.sizes.popleft()
             return result
         # the worker died: its other tasks wait for a new worker, this one is done record by record
-        end(worker)
-        workers[workers.index(worker)] = spawn()
+        replace(worker)
         for entry in window:
             if entry[2] is worker:
                 entry[2] = None

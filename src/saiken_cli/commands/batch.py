@@ -1260,8 +1260,7 @@ def run_batch(
                 except StopIteration:
                     break
                 if type(result) is Block:  # a worker's chunk of records, as one piece (--jobs N)
-                    data = result.data
-                    put(b"".join(data) if type(data) is list else data)
+                    put(result.data)
                     errors += result.errors
                     counts.blank += result.blank
                     stale, count = result.stale, result.count
